@@ -28,6 +28,7 @@ public final class AttendanceEvents {
   public static final String MISSED_MINUTES = "missed_minutes";
   public static final String SCHEDULES_TIME = "schedules_time";
   public static final String CATEGORY = "category";
+  public static final String CATEGORY_SOURCE = "category_source";
   public static final String LATE_MINUTES = "late_minutes";
   public static final String SOURCE_CODE = "source_code";
   public static final String SOURCE_DESCRIPTION = "source_description";
@@ -45,6 +46,8 @@ public final class AttendanceEvents {
       field(MISSED_MINUTES, IntegerType, false, "Minutes counted as missed (0 for present, late, exempt, not_absence)"),
       field(SCHEDULES_TIME, BooleanType, false, "True when the row itself is the timetable (MBO observations P/A/D)"),
       field(CATEGORY, StringType, false, "Canonical category, see common.Category"),
+      field(CATEGORY_SOURCE, StringType, false,
+          "How the category was found: code_table, school_code_table or system_fallback (an unmapped code)"),
       field(LATE_MINUTES, IntegerType, true, "Minutes late, for category late when the export says"),
       field(SOURCE_CODE, StringType, true, "The raw code as the school registered it"),
       field(SOURCE_DESCRIPTION, StringType, true, "The system's description of the code (not free text)"),

@@ -1,0 +1,45 @@
+package nl.schoolmonitor.jobs;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Creates the SparkSession of a command. The master and resources come from the launcher
+ * ({@code spark-submit --master ...} or {@code -Dspark.master=...}); only when none is given, as
+ * with {@code ./monitor} on a laptop, does the run use all local cores.
+ */
+public final class SparkSessions {
+
+  private SparkSessions() {}
+
+  public static SparkSession create(String appName, String warehouseDir, boolean verbose) {
+    if (!verbose) {
+      Configurator.setRootLevel(Level.WARN);
+      Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
+      Configurator.setLevel("org.apache.spark.sql.delta", Level.WARN);
+    }
+    SparkConf conf = new SparkConf(true);
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    if (!conf.contains("spark.master")) {
+      builder.master("local[*]")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          // A laptop run has a few cores: many shuffle partitions only add overhead.
+          .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors() * 2)));
+    }
+    SparkSession spark = builder
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.warehouse.dir", warehouseDir + "/_spark_sql_warehouse")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.ansi.enabled", "true")
+        .config("spark.ui.showConsoleProgress", String.valueOf(verbose))
+        .getOrCreate();
+    if (!verbose) {
+      spark.sparkContext().setLogLevel("WARN");
+    }
+    return spark;
+  }
+}

@@ -1,0 +1,106 @@
+package nl.schoolmonitor.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.schoolmonitor.bronze.ExportRows;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads accepted landing files into bronze rows with Spark's CSV reader: every field as text,
+ * the schema declared from the file's own header (never inferred), a corrupt-record column so a
+ * record that does not split into the header's columns is kept and marked, not turned into NULLs.
+ * Files that share profile, encoding, separator and column order are read in one pass.
+ */
+public final class BronzeReader {
+
+  private static final String CORRUPT = "_corrupt_record";
+  private static final String FILE_PATH = "_file_path";
+  private static final String READ_ORDER = "_read_order";
+
+  private BronzeReader() {}
+
+  /** One row per data record of {@code files} (all accepted), in {@link ExportRows#SCHEMA}. */
+  public static Dataset<Row> read(SparkSession spark, List<LandingFile> files, String loadId) {
+    Map<String, List<LandingFile>> groups = new LinkedHashMap<>();
+    for (LandingFile f : files) {
+      String key = f.profile().name() + "|" + f.encoding() + "|" + f.separator() + "|" + f.header();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
+    Dataset<Row> all = spark.createDataFrame(List.of(), ExportRows.SCHEMA);
+    for (List<LandingFile> group : groups.values()) {
+      all = all.unionByName(readGroup(spark, group, loadId));
+    }
+    return all;
+  }
+
+  private static Dataset<Row> readGroup(SparkSession spark, List<LandingFile> group, String loadId) {
+    LandingFile first = group.get(0);
+    StructType schema = new StructType();
+    for (String column : first.header()) {
+      schema = schema.add(column, DataTypes.StringType, true);
+    }
+    schema = schema.add(CORRUPT, DataTypes.StringType, true);
+
+    Dataset<Row> raw = spark.read()
+        .schema(schema)
+        .option("header", true)
+        .option("sep", String.valueOf(first.separator()))
+        .option("encoding", first.encoding())
+        .option("multiLine", true) // a quoted field may hold a newline; also keeps a file in one partition, in order
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", CORRUPT)
+        .option("ignoreLeadingWhiteSpace", false)
+        .option("ignoreTrailingWhiteSpace", false)
+        .option("enforceSchema", true)
+        .csv(group.stream().map(LandingFile::path).toArray(String[]::new))
+        .withColumn(FILE_PATH, col("_metadata.file_path"))
+        .withColumn(READ_ORDER, monotonically_increasing_id());
+
+    // file_path in _metadata is a URI; map it back to the landing file.
+    Column relative = lit(null).cast(DataTypes.StringType);
+    Column sha = lit(null).cast(DataTypes.StringType);
+    Column brin = lit(null).cast(DataTypes.StringType);
+    for (LandingFile f : group) {
+      Column same = col(FILE_PATH).endsWith(f.relativePath());
+      relative = when(same, lit(f.relativePath())).otherwise(relative);
+      sha = when(same, lit(f.sha256())).otherwise(sha);
+      brin = when(same, lit(f.brinVestiging())).otherwise(brin);
+    }
+    List<Column> entries = new ArrayList<>();
+    for (String column : first.header()) {
+      entries.add(lit(column));
+      entries.add(col("`" + column + "`"));
+    }
+    // Records are numbered in read order within their file; the header is record 1.
+    Column recordNumber = row_number().over(Window.partitionBy(FILE_PATH).orderBy(READ_ORDER)).plus(1).cast("long");
+
+    return raw.select(
+        lit(loadId).as(ExportRows.LOAD_ID),
+        relative.as(ExportRows.SOURCE_FILE),
+        sha.as(ExportRows.FILE_SHA256),
+        brin.as(ExportRows.BRIN_VESTIGING),
+        lit(first.system().system()).as(ExportRows.SYSTEM),
+        lit(first.profile().name()).as(ExportRows.PROFILE),
+        recordNumber.as(ExportRows.LINE_NUMBER),
+        map(entries.toArray(Column[]::new)).as(ExportRows.VALUES),
+        // The raw text stays in bronze only: it may hold names.
+        when(col(CORRUPT).isNotNull(),
+            lit("record does not split into the " + first.header().size() + " columns of the header"))
+            .as(ExportRows.MALFORMED));
+  }
+}
