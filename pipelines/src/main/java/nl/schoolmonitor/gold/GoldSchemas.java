@@ -1,0 +1,20 @@
+package nl.schoolmonitor.gold;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+
+/** Building blocks of the declared gold schemas (the silver helper is package-private there). */
+final class GoldSchemas {
+
+  /** Published percentages: one decimal, at most 100.0 (CONTRACT.md section 6). */
+  static final DecimalType PCT = DataTypes.createDecimalType(4, 1);
+
+  private GoldSchemas() {}
+
+  static StructField field(String name, DataType type, boolean nullable, String comment) {
+    return new StructField(name, type, nullable, Metadata.empty()).withComment(comment);
+  }
+}

@@ -1,0 +1,31 @@
+package nl.schoolmonitor.gold;
+
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.when;
+
+import java.math.BigDecimal;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+
+/** Published percentages: one decimal, rounded half up, from exact decimals (CONTRACT.md section 6). */
+public final class Percentages {
+
+  /** Wide enough for any count or minute total; the quotient keeps 19 decimals before rounding. */
+  private static final DecimalType WHOLE = DataTypes.createDecimalType(18, 0);
+
+  private Percentages() {}
+
+  /** {@code 100 * part / whole} rounded half up to one decimal as decimal(4,1); null when whole is 0 or null. */
+  public static Column oneDecimal(Column part, Column whole) {
+    Column exact = part.cast(WHOLE).divide(whole.cast(WHOLE)).multiply(lit(new BigDecimal(100)));
+    return when(whole.equalTo(0), lit(null).cast(GoldSchemas.PCT))
+        .otherwise(round(exact, 1).cast(GoldSchemas.PCT));
+  }
+
+  /** A configured percentage (a norm) as a published decimal(4,1) literal. */
+  public static Column constant(BigDecimal pct) {
+    return lit(pct).cast(GoldSchemas.PCT);
+  }
+}

@@ -1,0 +1,197 @@
+package nl.schoolmonitor.gold;
+
+import static nl.schoolmonitor.gold.GoldSchemas.field;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import nl.schoolmonitor.common.Category;
+import nl.schoolmonitor.config.TierRule;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One row per pupil enrolment per window: the pupil's school days, scheduled and missed minutes
+ * over the window, the absence percentage and the tier of the attendance pyramid (DOMAIN.md
+ * section 2). Windows: the school year to date (at the reference date, or at the end of every
+ * school week for the trend) and each school week. Only the days the pupil was enrolled count,
+ * so joiners and leavers are measured over their own days (TEAMSchools #4994).
+ */
+public final class PupilWindows {
+  public static final String TABLE = "gold_pupil_windows";
+
+  public static final String BRIN_VESTIGING = PupilDays.BRIN_VESTIGING;
+  public static final String SCHOOL_PUPIL_KEY = PupilDays.SCHOOL_PUPIL_KEY;
+  public static final String PUPIL_KEY = PupilDays.PUPIL_KEY;
+  public static final String WINDOW = "window";
+  public static final String WINDOW_START = "window_start";
+  public static final String WINDOW_END = "window_end";
+  public static final String SCHOOL_DAYS = "school_days";
+  public static final String SCHEDULED_MINUTES = PupilDays.SCHEDULED_MINUTES;
+  public static final String MISSED_MINUTES = PupilDays.MISSED_MINUTES;
+  public static final String MISSED_SICK = PupilDays.MISSED_SICK;
+  public static final String UNAUTHORISED_MINUTES = PupilDays.UNAUTHORISED_MINUTES;
+  public static final String LATE_COUNT = PupilDays.LATE_COUNT;
+  public static final String LATE_MINUTES = PupilDays.LATE_MINUTES;
+  public static final String ABSENCE_PCT = "absence_pct";
+  public static final String TIER = "tier";
+  public static final String TIER_STATUS = "tier_status";
+
+  /** Window names. */
+  public static final String SCHOOL_YEAR_TO_DATE = "school_year_to_date";
+  public static final String SCHOOL_WEEK = "school_week";
+
+  public static final StructType SCHEMA = schema();
+
+  /** The minute and count columns summed over a window, in published order (after school_days). */
+  private static final List<String> MEASURES = Stream.of(
+      Stream.of(SCHEDULED_MINUTES, MISSED_MINUTES), PupilDays.MISSED_CATEGORY_COLUMNS.stream(),
+      Stream.of(UNAUTHORISED_MINUTES, LATE_COUNT, LATE_MINUTES)).flatMap(s -> s).toList();
+  private static final String[] ENROLMENT = {BRIN_VESTIGING, SCHOOL_PUPIL_KEY, PUPIL_KEY};
+  private static final String FIRST_WEEK = "first_week";
+
+  private PupilWindows() {}
+
+  /** The school year (1 August - 31 July, DOMAIN.md section 3) up to and including the reference date. */
+  public static Dataset<Row> schoolYearToDate(Dataset<Row> pupilDays, TierRule rule, LocalDate referenceDate) {
+    LocalDate start = schoolYearStart(referenceDate);
+    Dataset<Row> inWindow = pupilDays
+        .where(coalesce(col(PupilDays.DATE).between(lit(start), lit(referenceDate)), lit(false)))
+        .withColumn(WINDOW, lit(SCHOOL_YEAR_TO_DATE))
+        .withColumn(WINDOW_START, lit(start))
+        .withColumn(WINDOW_END, lit(referenceDate));
+    return published(withTier(totals(inWindow, WINDOW, WINDOW_START, WINDOW_END), rule));
+  }
+
+  /** Each calendar week, Monday to Sunday, in which the pupil has a school day. */
+  public static Dataset<Row> schoolWeeks(Dataset<Row> pupilDays, TierRule rule) {
+    Dataset<Row> inWindow = pupilDays
+        .withColumn(WINDOW, lit(SCHOOL_WEEK))
+        .withColumn(WINDOW_START, col(PupilDays.WEEK_START))
+        .withColumn(WINDOW_END, date_add(col(PupilDays.WEEK_START), 6));
+    return published(withTier(totals(inWindow, WINDOW, WINDOW_START, WINDOW_END), rule));
+  }
+
+  /**
+   * The school year to date at the end of every school week W (a calendar week with a school day
+   * of the school, so holiday weeks are skipped): one row per enrolment that has a school day up
+   * to the end of W, from 1 August to the Sunday of W. A pupil who left keeps a row for every
+   * later week with the days of the enrolment (TEAMSchools #4994).
+   */
+  public static Dataset<Row> schoolYearToDateByWeek(Dataset<Row> pupilDays, TierRule rule) {
+    Dataset<Row> perWeek = totals(pupilDays, PupilDays.SCHOOL_YEAR, PupilDays.WEEK_START);
+    Dataset<Row> cumulative = runningTotals(weeksSinceFirstSchoolDay(pupilDays, perWeek), perWeek)
+        .withColumn(WINDOW, lit(SCHOOL_YEAR_TO_DATE))
+        .withColumn(WINDOW_START, schoolYearStart(col(PupilDays.SCHOOL_YEAR)))
+        .withColumn(WINDOW_END, date_add(col(PupilDays.WEEK_START), 6));
+    return published(withTier(cumulative, rule));
+  }
+
+  /** 1 August of the school year that holds the date (DOMAIN.md section 3). */
+  public static LocalDate schoolYearStart(LocalDate date) {
+    int year = date.getMonthValue() >= Month.AUGUST.getValue() ? date.getYear() : date.getYear() - 1;
+    return LocalDate.of(year, Month.AUGUST, 1);
+  }
+
+  /** Per enrolment: its days and summed minutes per group (a window or a week). */
+  private static Dataset<Row> totals(Dataset<Row> days, String... groupColumns) {
+    List<Column> sums = new ArrayList<>();
+    MEASURES.forEach(m -> sums.add(sum(col(m)).as(m)));
+    String[] keys = Stream.concat(Stream.of(ENROLMENT), Stream.of(groupColumns)).toArray(String[]::new);
+    return days.groupBy(keys[0], Arrays.copyOfRange(keys, 1, keys.length))
+        .agg(count(lit(1)).as(SCHOOL_DAYS), sums.toArray(Column[]::new));
+  }
+
+  /** Every school week of the pupil's school from the pupil's first week there. */
+  private static Dataset<Row> weeksSinceFirstSchoolDay(Dataset<Row> pupilDays, Dataset<Row> perWeek) {
+    Dataset<Row> weeksOfSchool = pupilDays.select(BRIN_VESTIGING, PupilDays.SCHOOL_YEAR, PupilDays.WEEK_START).distinct();
+    return perWeek
+        .groupBy(BRIN_VESTIGING, SCHOOL_PUPIL_KEY, PUPIL_KEY, PupilDays.SCHOOL_YEAR)
+        .agg(min(PupilDays.WEEK_START).as(FIRST_WEEK))
+        .join(weeksOfSchool, new String[] {BRIN_VESTIGING, PupilDays.SCHOOL_YEAR})
+        .where(col(PupilDays.WEEK_START).geq(col(FIRST_WEEK)))
+        .drop(FIRST_WEEK);
+  }
+
+  /** Sums from the start of the school year to the end of each week; a week without days adds 0. */
+  private static Dataset<Row> runningTotals(Dataset<Row> weeks, Dataset<Row> perWeek) {
+    WindowSpec upToThisWeek = Window
+        .partitionBy(BRIN_VESTIGING, SCHOOL_PUPIL_KEY, PUPIL_KEY, PupilDays.SCHOOL_YEAR)
+        .orderBy(PupilDays.WEEK_START)
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    List<Column> columns = new ArrayList<>(List.of(col(BRIN_VESTIGING), col(SCHOOL_PUPIL_KEY), col(PUPIL_KEY),
+        col(PupilDays.SCHOOL_YEAR), col(PupilDays.WEEK_START)));
+    Stream.concat(Stream.of(SCHOOL_DAYS), MEASURES.stream())
+        .forEach(m -> columns.add(sum(coalesce(col(m), lit(0L))).over(upToThisWeek).as(m)));
+    return weeks
+        .join(perWeek, new String[] {BRIN_VESTIGING, SCHOOL_PUPIL_KEY, PUPIL_KEY, PupilDays.SCHOOL_YEAR,
+            PupilDays.WEEK_START}, "left")
+        .select(columns.toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> withTier(Dataset<Row> windows, TierRule rule) {
+    Column scheduled = col(SCHEDULED_MINUTES);
+    return windows
+        .withColumn(ABSENCE_PCT, when(scheduled.gt(0),
+            col(MISSED_MINUTES).cast(DoubleType).multiply(100.0).divide(scheduled.cast(DoubleType))))
+        .withColumn(TIER, Tiers.tierColumn(col(MISSED_MINUTES), scheduled, col(SCHOOL_DAYS), rule))
+        .withColumn(TIER_STATUS, Tiers.statusColumn(col(TIER)));
+  }
+
+  private static Dataset<Row> published(Dataset<Row> windows) {
+    return windows.select(Arrays.stream(SCHEMA.fields())
+        .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
+        .toArray(Column[]::new));
+  }
+
+  /** 1 August of a school year labelled {@code 2025-2026}. */
+  private static Column schoolYearStart(Column schoolYearLabel) {
+    return make_date(substring(schoolYearLabel, 1, 4).cast(IntegerType), lit(Month.AUGUST.getValue()), lit(1));
+  }
+
+  private static StructType schema() {
+    List<StructField> fields = new ArrayList<>(List.of(
+        field(BRIN_VESTIGING, StringType, false, "School location"),
+        field(SCHOOL_PUPIL_KEY, StringType, false, "Pseudonym of the school's pupil number"),
+        field(PUPIL_KEY, StringType, false, "Pseudonym of the PGN"),
+        field(WINDOW, StringType, false, "school_year_to_date or school_week"),
+        field(WINDOW_START, DateType, false, "First day of the window (1 August; Monday for a week)"),
+        field(WINDOW_END, DateType, false, "Last day of the window (reference date, or Sunday of the week)"),
+        field(SCHOOL_DAYS, IntegerType, false, "School days of the enrolment in the window"),
+        field(SCHEDULED_MINUTES, LongType, false, "Scheduled minutes in the window"),
+        field(MISSED_MINUTES, LongType, false, "Missed minutes in the window, all categories")));
+    for (Category c : Category.missed()) {
+      fields.add(field(PupilDays.missedColumn(c), LongType, false, "Missed minutes in category " + c.code()));
+    }
+    fields.add(field(UNAUTHORISED_MINUTES, LongType, false, "Missed minutes in unauthorised categories"));
+    fields.add(field(LATE_COUNT, IntegerType, false, "Late arrivals"));
+    fields.add(field(LATE_MINUTES, LongType, false, "Minutes late"));
+    fields.add(field(ABSENCE_PCT, DoubleType, true, "100 * missed / scheduled; null when nothing was scheduled"));
+    fields.add(field(TIER, IntegerType, true, "1, 2 or 3; null with too few school days or no scheduled time"));
+    fields.add(field(TIER_STATUS, StringType, false, "tier1, tier2, tier3 or insufficient_days"));
+    return new StructType(fields.toArray(StructField[]::new));
+  }
+}

@@ -1,0 +1,169 @@
+package nl.schoolmonitor.gold;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.schoolmonitor.silver.Enrolments;
+import nl.schoolmonitor.silver.Municipalities;
+import nl.schoolmonitor.silver.Schools;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * One row per pupil window per reporting unit it counts in: the levels of DOMAIN.md section 6
+ * attached to {@link PupilWindows} rows, shared by {@link Pyramid} and {@link TrendWeekly} so both
+ * count the same pupils at the same units.
+ *
+ * <p>At {@code school}, {@code year_group} and {@code class} level every enrolment counts. At the
+ * levels above a school a pupil ({@code pupil_key}) counts once per window, by the latest
+ * enrolment (latest {@code enrolment_start}, then highest {@code brin_vestiging}): a pupil who
+ * changed school is in both school rows but is one pupil of the region.
+ */
+public final class Units {
+  public static final String LEVEL = "level";
+  public static final String UNIT_CODE = "unit_code";
+  public static final String UNIT_NAME = "unit_name";
+
+  public static final String REGION = "region";
+  public static final String RMC_REGION = "rmc_region";
+  public static final String MUNICIPALITY = "municipality";
+  public static final String RESIDENCE_MUNICIPALITY = "residence_municipality";
+  public static final String SWV = "swv";
+  public static final String BOARD = "board";
+  public static final String SCHOOL = "school";
+  public static final String YEAR_GROUP = "year_group";
+  public static final String CLASS = "class";
+  /** The levels from the top down, for sorting published tables. */
+  public static final List<String> LEVELS =
+      List.of(REGION, RMC_REGION, MUNICIPALITY, RESIDENCE_MUNICIPALITY, SWV, BOARD, SCHOOL, YEAR_GROUP, CLASS);
+
+  /** Pupils without a known municipality of residence are shown, not dropped. */
+  public static final String UNKNOWN_RESIDENCE_CODE = "unknown";
+  public static final String UNKNOWN_RESIDENCE_NAME = "onbekend";
+
+  // Intermediate columns.
+  private static final String UNIT = "unit";
+  private static final String COUNTED_ONCE = "counted_once";
+  private static final String SCHOOL_NAME = "school_name";
+  private static final String SCHOOL_SECTOR = "school_sector";
+  private static final String SCHOOL_MUNICIPALITY = "school_municipality";
+  private static final String SCHOOL_MUNICIPALITY_NAME = "school_municipality_name";
+  private static final String RESIDENCE_NAME = "residence_name";
+
+  private Units() {}
+
+  /**
+   * @param pupilWindows rows of {@link PupilWindows#SCHEMA}
+   * @param enrolments rows of {@link Enrolments#SCHEMA}: class, year group and residence of the
+   *     latest enrolment period at that location starting up to the reference date
+   * @return the columns of {@code pupilWindows} plus {@code level}, {@code unit_code}, {@code unit_name}
+   */
+  public static Dataset<Row> attach(Dataset<Row> pupilWindows, Dataset<Row> enrolments, Dataset<Row> schools,
+      Dataset<Row> municipalities, String regionCode, String regionName, LocalDate referenceDate) {
+    Dataset<Row> described = pupilWindows
+        .join(enrolmentAttributes(enrolments, referenceDate),
+            new String[] {PupilWindows.BRIN_VESTIGING, PupilWindows.SCHOOL_PUPIL_KEY}, "left")
+        .join(schoolAttributes(schools, municipalities), new String[] {PupilWindows.BRIN_VESTIGING}, "left")
+        .join(residenceNames(municipalities), new String[] {Enrolments.RESIDENCE_MUNICIPALITY}, "left");
+
+    List<Column> output = new ArrayList<>();
+    for (String c : pupilWindows.columns()) {
+      output.add(col(c));
+    }
+    output.add(col(UNIT).getField(LEVEL).as(LEVEL));
+    output.add(col(UNIT).getField(UNIT_CODE).as(UNIT_CODE));
+    output.add(col(UNIT).getField(UNIT_NAME).as(UNIT_NAME));
+    return withCountedOnce(described)
+        .withColumn(UNIT, explode(array_compact(unitsOf(regionCode, regionName))))
+        .select(output.toArray(Column[]::new));
+  }
+
+  /** Per enrolment at a location: the attributes of its latest period starting up to the reference date. */
+  private static Dataset<Row> enrolmentAttributes(Dataset<Row> enrolments, LocalDate referenceDate) {
+    Column latestFirst = row_number().over(Window
+        .partitionBy(Enrolments.BRIN_VESTIGING, Enrolments.SCHOOL_PUPIL_KEY)
+        .orderBy(col(Enrolments.ENROLMENT_START).desc(), col(Enrolments.ENROLMENT_END).desc_nulls_first()));
+    return enrolments
+        .where(coalesce(col(Enrolments.ENROLMENT_START).leq(lit(referenceDate)), lit(false)))
+        .withColumn("latest_first", latestFirst)
+        .where(col("latest_first").equalTo(1))
+        .select(col(Enrolments.BRIN_VESTIGING), col(Enrolments.SCHOOL_PUPIL_KEY), col(Enrolments.ENROLMENT_START),
+            col(Enrolments.YEAR_GROUP), present(col(Enrolments.CLASS_CODE)).as(Enrolments.CLASS_CODE),
+            present(col(Enrolments.RESIDENCE_MUNICIPALITY)).as(Enrolments.RESIDENCE_MUNICIPALITY));
+  }
+
+  private static Dataset<Row> schoolAttributes(Dataset<Row> schools, Dataset<Row> municipalities) {
+    return schools
+        .select(col(Schools.BRIN_VESTIGING), col(Schools.NAME).as(SCHOOL_NAME), col(Schools.SECTOR).as(SCHOOL_SECTOR),
+            col(Schools.MUNICIPALITY_CODE).as(SCHOOL_MUNICIPALITY),
+            present(col(Schools.BOARD_CODE)).as(Schools.BOARD_CODE), col(Schools.BOARD_NAME),
+            present(col(Schools.SWV_CODE)).as(Schools.SWV_CODE))
+        .join(municipalities.select(col(Municipalities.MUNICIPALITY_CODE).as(SCHOOL_MUNICIPALITY),
+                col(Municipalities.NAME).as(SCHOOL_MUNICIPALITY_NAME), col(Municipalities.RMC_REGION)),
+            new String[] {SCHOOL_MUNICIPALITY}, "left");
+  }
+
+  private static Dataset<Row> residenceNames(Dataset<Row> municipalities) {
+    return municipalities.select(col(Municipalities.MUNICIPALITY_CODE).as(Enrolments.RESIDENCE_MUNICIPALITY),
+        col(Municipalities.NAME).as(RESIDENCE_NAME));
+  }
+
+  /** Marks the one row per pupil and window that counts above school level: the latest enrolment. */
+  private static Dataset<Row> withCountedOnce(Dataset<Row> described) {
+    Column latestFirst = row_number().over(Window
+        .partitionBy(PupilWindows.WINDOW, PupilWindows.WINDOW_START, PupilWindows.WINDOW_END, PupilWindows.PUPIL_KEY)
+        .orderBy(col(Enrolments.ENROLMENT_START).desc_nulls_last(), col(PupilWindows.BRIN_VESTIGING).desc(),
+            col(PupilWindows.SCHOOL_PUPIL_KEY).desc()));
+    return described.withColumn(COUNTED_ONCE, latestFirst.equalTo(1));
+  }
+
+  /** The units of one row, from the region down to the class; a unit whose code is unknown is left out. */
+  private static Column unitsOf(String regionCode, String regionName) {
+    Column once = col(COUNTED_ONCE);
+    Column every = lit(true);
+    Column brin = col(PupilWindows.BRIN_VESTIGING);
+    Column schoolName = col(SCHOOL_NAME);
+    Column residence = col(Enrolments.RESIDENCE_MUNICIPALITY);
+    Column yearGroup = col(Enrolments.YEAR_GROUP).cast(StringType);
+    Column classCode = col(Enrolments.CLASS_CODE);
+    // PO and (V)SO name a year group "groep", VO "leerjaar" (DOMAIN.md section 6).
+    Column yearGroupWord = when(col(SCHOOL_SECTOR).isin("PO", "SO"), lit(" groep ")).otherwise(lit(" leerjaar "));
+    return array(
+        unit(REGION, once, lit(regionCode), lit(regionName)),
+        unit(RMC_REGION, once, col(Municipalities.RMC_REGION), concat(lit("RMC-regio "), col(Municipalities.RMC_REGION))),
+        unit(MUNICIPALITY, once, col(SCHOOL_MUNICIPALITY), col(SCHOOL_MUNICIPALITY_NAME)),
+        unit(RESIDENCE_MUNICIPALITY, once, coalesce(residence, lit(UNKNOWN_RESIDENCE_CODE)),
+            when(residence.isNull(), lit(UNKNOWN_RESIDENCE_NAME)).otherwise(col(RESIDENCE_NAME))),
+        unit(SWV, once, col(Schools.SWV_CODE), col(Schools.SWV_CODE)),
+        unit(BOARD, once, col(Schools.BOARD_CODE), col(Schools.BOARD_NAME)),
+        unit(SCHOOL, every, brin, schoolName),
+        unit(YEAR_GROUP, every, concat(brin, lit(":"), yearGroup), concat(schoolName, yearGroupWord, yearGroup)),
+        unit(CLASS, every, concat(brin, lit(":"), classCode), concat(schoolName, lit(" "), classCode)));
+  }
+
+  private static Column unit(String level, Column countsHere, Column code, Column name) {
+    return when(coalesce(countsHere, lit(false)).and(code.isNotNull()),
+        struct(lit(level).as(LEVEL), code.cast(StringType).as(UNIT_CODE), name.cast(StringType).as(UNIT_NAME)));
+  }
+
+  /** Null for an empty or blank optional code, so a blank is never a unit of its own. */
+  private static Column present(Column code) {
+    return when(length(trim(code)).gt(0), code);
+  }
+}
