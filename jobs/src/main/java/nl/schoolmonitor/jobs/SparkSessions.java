@@ -35,6 +35,8 @@ public final class SparkSessions {
         .config("spark.sql.warehouse.dir", warehouseDir + "/_spark_sql_warehouse")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "true")
+        // ParnasSys and DUO write Windows-1252; Spark 4 only accepts it with Java's own charsets.
+        .config("spark.sql.legacy.javaCharsets", "true")
         .config("spark.ui.showConsoleProgress", String.valueOf(verbose))
         .getOrCreate();
     if (!verbose) {

@@ -57,6 +57,7 @@ public final class SharedSpark implements ParameterResolver {
             .config("spark.sql.codegen.wholeStage", "false")
             .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
             .config("spark.sql.ansi.enabled", "true")
+            .config("spark.sql.legacy.javaCharsets", "true")
             .getOrCreate();
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);

@@ -19,7 +19,8 @@ import java.util.Objects;
  *                          for one year
  * @param schoolYear        the latest school year, e.g. {@code 2025-2026}
  * @param until             last date with registrations in {@code schoolYear} (the export date), e.g. 2026-03-27
- * @param pupils            about how many pupils the latest year's pupil lists hold together
+ * @param pupils            about how many pupils the latest year's pupil lists hold together (each school
+ *                          location gets at least three)
  * @param seed              seed of every random choice
  * @param out               the landing zone to write ({@code schools/}, {@code leerplicht/}, {@code vsv/})
  */

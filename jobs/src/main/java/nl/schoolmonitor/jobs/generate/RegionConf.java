@@ -50,13 +50,7 @@ final class RegionConf {
     }
   }
 
-  record Municipality(String code, String name, String rmcRegion, int residents5to18) {
-
-    /** ParnasSys writes the CBS code without the {@code GM} prefix ({@code 0153}). */
-    String digits() {
-      return code.substring(2);
-    }
-  }
+  record Municipality(String code, String name, String rmcRegion, int residents5to18) {}
 
   record Holiday(String name, LocalDate start, LocalDate end) {}
 
@@ -187,7 +181,7 @@ final class RegionConf {
       List<CSVRecord> rows = parser.getRecords();
       for (CSVRecord r : rows) {
         if (!r.isConsistent()) {
-          throw new IllegalArgumentException(file + " line " + r.getParser().getCurrentLineNumber() + ": "
+          throw new IllegalArgumentException(file + " record " + r.getRecordNumber() + ": "
               + r.size() + " fields, expected " + actual.size());
         }
       }

@@ -1,0 +1,80 @@
+package nl.schoolmonitor.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import nl.schoolmonitor.config.RegionConfig;
+import nl.schoolmonitor.jobs.Progress;
+import nl.schoolmonitor.jobs.generate.GenerationSummary;
+import nl.schoolmonitor.jobs.weekly.WeeklySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code monitor demo}: generates the demo region into a work folder, runs the weekly job on it
+ * and says where the published files are. Uses a throwaway pseudonymisation key unless one is set.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Generates the demo region, runs the weekly job on it and prints where the published files are.")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Mixin
+  RegionOptions region;
+
+  @Option(names = "--work", defaultValue = "work/demo", paramLabel = "DIR",
+      description = "Work folder for landing zone, warehouse and publication (default: ${DEFAULT-VALUE}).")
+  Path work;
+
+  @Option(names = "--pupils", defaultValue = "5000", description = "About how many pupils (default: ${DEFAULT-VALUE}).")
+  int pupils;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--verbose", description = "Show Spark's own logging and stack traces.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = work.toAbsolutePath().normalize();
+    Path landing = root.resolve("landing");
+    RegionConfig config = region.load();
+    Progress progress = new Progress(System.out);
+    GenerationSummary summary = GenerateCommand.generate(config, GenerateCommand.DEMO_SCHOOL_YEAR,
+        GenerateCommand.DEMO_SCHOOL_YEAR, GenerateCommand.DEMO_UNTIL, pupils, seed, landing);
+    progress.stage("generate", "demo region %s written to %s", config.name(), landing);
+    System.out.println(summary.toString().indent(12).stripTrailing());
+
+    byte[] key;
+    if (System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE) != null) {
+      key = PseudonymKey.resolve(null);
+    } else {
+      key = PseudonymKey.throwaway();
+      progress.stage("key", "no %s set: using a throwaway key for this demo (pseudonyms differ every demo run)",
+          PseudonymKey.ENVIRONMENT_VARIABLE);
+    }
+    // A fresh warehouse each demo: the throwaway key would otherwise mix pseudonyms of two runs.
+    deleteRecursively(root.resolve("warehouse"));
+    WeeklySettings settings = new WeeklySettings(config, landing.toString(), root.resolve("warehouse").toString(),
+        root.resolve("publish").toString(), GenerateCommand.DEMO_UNTIL, key);
+    int exit = WeeklyCommand.runWeekly(settings, verbose);
+    Path published = root.resolve("publish").resolve(GenerateCommand.DEMO_SCHOOL_YEAR)
+        .resolve(GenerateCommand.DEMO_UNTIL.toString());
+    System.out.println();
+    System.out.println(String.format(Locale.ROOT, "Published files of the demo region are in %s", published));
+    RegionPyramid.print(published.resolve("pyramid.csv"), System.out);
+    return exit;
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
+  }
+}
