@@ -15,10 +15,9 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession create(String appName, String warehouseDir, boolean verbose) {
-    if (!verbose) {
-      Configurator.setRootLevel(Level.WARN);
-      Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
-      Configurator.setLevel("org.apache.spark.sql.delta", Level.WARN);
+    // Quiet by default (log4j2.properties in the jar); --verbose shows what Spark does.
+    if (verbose) {
+      Configurator.setRootLevel(Level.INFO);
     }
     SparkConf conf = new SparkConf(true);
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
@@ -39,9 +38,6 @@ public final class SparkSessions {
         .config("spark.sql.legacy.javaCharsets", "true")
         .config("spark.ui.showConsoleProgress", String.valueOf(verbose))
         .getOrCreate();
-    if (!verbose) {
-      spark.sparkContext().setLogLevel("WARN");
-    }
     return spark;
   }
 }

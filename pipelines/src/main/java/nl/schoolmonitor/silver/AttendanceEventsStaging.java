@@ -49,6 +49,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * One row per pupil per school day per time slot per registration ({@link AttendanceEvents}),
@@ -182,7 +183,9 @@ public final class AttendanceEventsStaging {
         referenceDate);
     Dataset<Row> checked = withRuleFailed(located, config, systems, lookup);
 
-    Dataset<Row> slotted = perSlot(checked.filter(col(RULE).isNull()), schoolDays, config, schools);
+    // Both the events and the records without events come from these rows: computed once.
+    Dataset<Row> slotted = perSlot(checked.filter(col(RULE).isNull()), schoolDays, config, schools)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> events = Schemas.conform(slotted.filter(col(KEPT)), AttendanceEvents.SCHEMA, AttendanceEvents.TABLE);
     Dataset<Row> quarantined = EnrolmentsStaging.quarantine(checked.filter(col(RULE).isNotNull()))
         .unionByName(EnrolmentsStaging.quarantine(withoutEvents(slotted, config)));

@@ -1,10 +1,13 @@
 package nl.schoolmonitor.jobs.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.url_decode;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import nl.schoolmonitor.bronze.ExportRows;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -31,6 +35,10 @@ public final class BronzeReader {
   private static final String CORRUPT = "_corrupt_record";
   private static final String FILE_PATH = "_file_path";
   private static final String READ_ORDER = "_read_order";
+  private static final String FILE_KEY = "_relative_path";
+  /** The landing zone's layout (see {@link LandingZone}): the part of a path under its root. */
+  private static final String LANDING_PATH = "((" + LandingZone.SCHOOLS + "/[^/]+|" + LandingZone.LEERPLICHT + "|"
+      + LandingZone.VSV + ")/[^/]+)$";
 
   private BronzeReader() {}
 
@@ -71,16 +79,13 @@ public final class BronzeReader {
         .withColumn(FILE_PATH, col("_metadata.file_path"))
         .withColumn(READ_ORDER, monotonically_increasing_id());
 
-    // file_path in _metadata is a URI; map it back to the landing file.
-    Column relative = lit(null).cast(DataTypes.StringType);
-    Column sha = lit(null).cast(DataTypes.StringType);
-    Column brin = lit(null).cast(DataTypes.StringType);
-    for (LandingFile f : group) {
-      Column same = col(FILE_PATH).endsWith(f.relativePath());
-      relative = when(same, lit(f.relativePath())).otherwise(relative);
-      sha = when(same, lit(f.sha256())).otherwise(sha);
-      brin = when(same, lit(f.brinVestiging())).otherwise(brin);
-    }
+    // _metadata.file_path is a URL-encoded URI; its last segments are the path under the landing zone.
+    Column relativePath = regexp_extract(url_decode(col(FILE_PATH)), LANDING_PATH, 1);
+    Dataset<Row> fileInfo = spark.createDataFrame(
+        group.stream().map(f -> RowFactory.create(f.relativePath(), f.sha256(), f.brinVestiging())).toList(),
+        new StructType().add(FILE_KEY, DataTypes.StringType).add(ExportRows.FILE_SHA256, DataTypes.StringType)
+            .add(ExportRows.BRIN_VESTIGING, DataTypes.StringType));
+    Dataset<Row> located = raw.withColumn(FILE_KEY, relativePath).join(broadcast(fileInfo), FILE_KEY);
     List<Column> entries = new ArrayList<>();
     for (String column : first.header()) {
       entries.add(lit(column));
@@ -89,11 +94,11 @@ public final class BronzeReader {
     // Records are numbered in read order within their file; the header is record 1.
     Column recordNumber = row_number().over(Window.partitionBy(FILE_PATH).orderBy(READ_ORDER)).plus(1).cast("long");
 
-    return raw.select(
+    return located.select(
         lit(loadId).as(ExportRows.LOAD_ID),
-        relative.as(ExportRows.SOURCE_FILE),
-        sha.as(ExportRows.FILE_SHA256),
-        brin.as(ExportRows.BRIN_VESTIGING),
+        col(FILE_KEY).as(ExportRows.SOURCE_FILE),
+        col(ExportRows.FILE_SHA256),
+        col(ExportRows.BRIN_VESTIGING),
         lit(first.system().system()).as(ExportRows.SYSTEM),
         lit(first.profile().name()).as(ExportRows.PROFILE),
         recordNumber.as(ExportRows.LINE_NUMBER),

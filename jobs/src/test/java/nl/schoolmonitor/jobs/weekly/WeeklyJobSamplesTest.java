@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,10 +59,18 @@ class WeeklyJobSamplesTest {
   static final LocalDate AS_OF = LocalDate.of(2025, 10, 3);
   static final byte[] KEY = "test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-  @Test
-  void publishesThePyramidAndTrendOfTheSamples(SparkSession spark, @TempDir Path work) throws IOException {
-    WeeklyJob.Result result = run(spark, SAMPLES.resolve("landing"), work);
+  /** One run over the samples for the whole class: the run is what is tested, not each assertion. */
+  @TempDir
+  static Path work;
+  static WeeklyJob.Result result;
 
+  @BeforeAll
+  static void runOnce(SparkSession spark) throws IOException {
+    result = run(spark, SAMPLES.resolve("landing"), work);
+  }
+
+  @Test
+  void publishesThePyramidAndTrendOfTheSamples() throws IOException {
     assertThat(result.filesSeen()).isEqualTo(11);
     assertThat(result.filesRejected()).isZero();
     assertThat(result.rowsQuarantined()).isZero();
@@ -93,9 +102,7 @@ class WeeklyJobSamplesTest {
    * tier 3 = 14.3%. The three weeks before have fewer than 20 school days: no pupil has a tier.
    */
   @Test
-  void trendCountsTier3OnTheSchoolYearToDateEndingEachWeek(SparkSession spark, @TempDir Path work) throws IOException {
-    WeeklyJob.Result result = run(spark, SAMPLES.resolve("landing"), work);
-
+  void trendCountsTier3OnTheSchoolYearToDateEndingEachWeek() throws IOException {
     Map<String, CSVRecord> trend = new java.util.HashMap<>();
     for (CSVRecord r : read(Path.of(result.publishedIn()).resolve("trend_weekly.csv"))) {
       trend.put(r.get("level") + "/" + r.get("unit_code") + "/" + r.get("week_start"), r);
@@ -108,9 +115,7 @@ class WeeklyJobSamplesTest {
   }
 
   @Test
-  void keepsEveryRecordAccountedForAndNamesNobody(SparkSession spark, @TempDir Path work) throws IOException {
-    WeeklyJob.Result result = run(spark, SAMPLES.resolve("landing"), work);
-
+  void keepsEveryRecordAccountedForAndNamesNobody(SparkSession spark) throws IOException {
     List<CSVRecord> files = read(Path.of(result.publishedIn()).resolve("data_quality_files.csv"));
     assertThat(files).hasSize(11).allSatisfy(f -> assertThat(f.get("status")).isEqualTo("loaded"));
     CSVRecord parnassys = files.stream().filter(f -> f.get("source_file").endsWith("leerlingen_export.csv")).findFirst()
@@ -127,9 +132,8 @@ class WeeklyJobSamplesTest {
   }
 
   @Test
-  void aRerunChangesNothing(SparkSession spark, @TempDir Path work) throws IOException {
-    WeeklyJob.Result first = run(spark, SAMPLES.resolve("landing"), work);
-    String pyramid = Files.readString(Path.of(first.publishedIn()).resolve("pyramid.csv"));
+  void aRerunChangesNothing(SparkSession spark) throws IOException {
+    String pyramid = Files.readString(Path.of(result.publishedIn()).resolve("pyramid.csv"));
 
     WeeklyJob.Result second = run(spark, SAMPLES.resolve("landing"), work);
 
