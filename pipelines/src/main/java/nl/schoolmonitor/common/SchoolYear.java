@@ -2,11 +2,13 @@ package nl.schoolmonitor.common;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A school year runs from 1 August to 31 July and is labelled {@code 2025-2026} (DOMAIN.md section 3). */
-public record SchoolYear(int startYear) {
+public record SchoolYear(int startYear) implements Comparable<SchoolYear> {
 
   private static final Pattern LABEL = Pattern.compile("(\\d{4})-(\\d{4})");
 
@@ -14,12 +16,23 @@ public record SchoolYear(int startYear) {
     return new SchoolYear(date.getMonth().compareTo(Month.AUGUST) >= 0 ? date.getYear() : date.getYear() - 1);
   }
 
-  public static SchoolYear parse(String label) {
-    Matcher m = LABEL.matcher(label == null ? "" : label.trim());
-    if (!m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
-      throw new IllegalArgumentException("'" + label + "' is not a school year; expected e.g. 2025-2026");
+  /** Parses {@code 2025-2026}; {@code what} names the setting in the error message. */
+  public static SchoolYear parse(String label, String what) {
+    Matcher m = label == null ? null : LABEL.matcher(label.trim());
+    if (m == null || !m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
+      throw new IllegalArgumentException(what + ": expected a school year like 2025-2026 (two consecutive years), got '"
+          + label + "'");
     }
     return new SchoolYear(Integer.parseInt(m.group(1)));
+  }
+
+  /** Every school year from {@code first} up to and including {@code last}. */
+  public static List<SchoolYear> range(SchoolYear first, SchoolYear last) {
+    List<SchoolYear> years = new ArrayList<>();
+    for (int y = first.startYear; y <= last.startYear; y++) {
+      years.add(new SchoolYear(y));
+    }
+    return years;
   }
 
   public LocalDate firstDay() {
@@ -30,8 +43,26 @@ public record SchoolYear(int startYear) {
     return LocalDate.of(startYear + 1, Month.JULY, 31);
   }
 
+  public boolean contains(LocalDate date) {
+    return !date.isBefore(firstDay()) && !date.isAfter(lastDay());
+  }
+
+  /** The leerplicht peildatum of the year (1 October). */
+  public LocalDate octoberFirst() {
+    return LocalDate.of(startYear, Month.OCTOBER, 1);
+  }
+
+  public SchoolYear next() {
+    return new SchoolYear(startYear + 1);
+  }
+
   public String label() {
     return startYear + "-" + (startYear + 1);
+  }
+
+  @Override
+  public int compareTo(SchoolYear other) {
+    return Integer.compare(startYear, other.startYear);
   }
 
   @Override

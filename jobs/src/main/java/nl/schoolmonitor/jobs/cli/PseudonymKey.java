@@ -19,6 +19,11 @@ public final class PseudonymKey {
   private PseudonymKey() {}
 
   public static byte[] resolve(Path keyFile) {
+    return resolve(keyFile, System::getenv);
+  }
+
+  /** As {@link #resolve(Path)}, reading the environment through {@code environment}. */
+  static byte[] resolve(Path keyFile, java.util.function.UnaryOperator<String> environment) {
     String key;
     String source;
     if (keyFile != null) {
@@ -29,7 +34,7 @@ public final class PseudonymKey {
       }
       source = "key file " + keyFile;
     } else {
-      key = System.getenv(ENVIRONMENT_VARIABLE);
+      key = environment.apply(ENVIRONMENT_VARIABLE);
       source = ENVIRONMENT_VARIABLE;
       if (key == null || key.isBlank()) {
         throw new IllegalArgumentException("No pseudonymisation key: set " + ENVIRONMENT_VARIABLE

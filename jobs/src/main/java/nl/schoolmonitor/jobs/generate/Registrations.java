@@ -1,5 +1,6 @@
 package nl.schoolmonitor.jobs.generate;
 
+import nl.schoolmonitor.common.SchoolYear;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package nl.schoolmonitor.jobs.generate;
 
+import nl.schoolmonitor.common.SchoolYear;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package nl.schoolmonitor.jobs.generate;
 
+import nl.schoolmonitor.common.SchoolYear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
