@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param files           the region's data files
  * @param tiers           tier boundaries and the minimum number of school days
  * @param norm            the 80/15/5 norm
+ * @param flags           thresholds of the early-warning and legal flags
  * @param removedFromClassAuthorised whether {@code removed_from_class} counts as authorised
  * @param schedule        per sector (PO, SO, VSO, VO, MBO) its timetable
  * @param systems         per system name its profiles and code tables
@@ -27,6 +28,7 @@ public record RegionConfig(
     Files files,
     TierRule tiers,
     Norm norm,
+    FlagRule flags,
     boolean removedFromClassAuthorised,
     Map<String, SectorSchedule> schedule,
     Map<String, SystemConfig> systems) {
@@ -35,7 +37,8 @@ public record RegionConfig(
   public record Files(Path schools, Path municipalities, Path holidays, Optional<Path> studyDays, Optional<Path> postcodes) {}
 
   public RegionConfig withFiles(Files newFiles) {
-    return new RegionConfig(code, name, holidayRegion, newFiles, tiers, norm, removedFromClassAuthorised, schedule, systems);
+    return new RegionConfig(code, name, holidayRegion, newFiles, tiers, norm, flags, removedFromClassAuthorised, schedule,
+        systems);
   }
 
   /** Every profile of every system. */

@@ -56,6 +56,7 @@ public final class RegionConfigLoader {
         paths,
         tiers(root.child("tiers")),
         norm(root.child("norm")),
+        flags(root.child("flags")),
         root.optionalChild("categories").map(c -> c.bool("removed_from_class_authorised")).orElse(false),
         schedule(root.child("schedule")),
         systems(systemsDir));
@@ -125,6 +126,15 @@ public final class RegionConfigLoader {
   private static Norm norm(Node n) {
     try {
       return new Norm(n.decimal("tier1_pct"), n.decimal("tier2_pct"), n.decimal("tier3_pct"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(n.file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static FlagRule flags(Node n) {
+    try {
+      return new FlagRule(n.integer("reportable_minutes"), n.integer("reportable_weeks"), n.integer("mazl_episodes"),
+          n.integer("mazl_weeks"), n.integer("mazl_episode_days"), n.integer("long_absence_days"));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(n.file + ": " + e.getMessage(), e);
     }

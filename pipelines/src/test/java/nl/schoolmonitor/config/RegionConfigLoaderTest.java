@@ -26,6 +26,7 @@ class RegionConfigLoaderTest {
     assertThat(config.holidayRegion()).isEqualTo("noord");
     assertThat(config.tiers()).isEqualTo(TierRule.DEFAULT);
     assertThat(config.norm().tier1Pct()).isEqualByComparingTo("80");
+    assertThat(config.flags()).isEqualTo(FlagRule.DEFAULT);
     assertThat(config.removedFromClassAuthorised()).isFalse();
     assertThat(config.files().studyDays()).isPresent();
     assertThat(config.systems()).containsOnlyKeys("parnassys", "magister", "somtoday", "eduarte", "registrations");

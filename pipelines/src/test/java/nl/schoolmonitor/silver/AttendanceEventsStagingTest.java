@@ -126,7 +126,7 @@ class AttendanceEventsStagingTest {
     Map<String, SystemConfig> systems = new TreeMap<>(CONFIG.systems());
     systems.put("magister", withSchoolCodes);
     RegionConfig config = new RegionConfig(CONFIG.code(), CONFIG.name(), CONFIG.holidayRegion(), CONFIG.files(),
-        CONFIG.tiers(), CONFIG.norm(), CONFIG.removedFromClassAuthorised(), CONFIG.schedule(), systems);
+        CONFIG.tiers(), CONFIG.norm(), CONFIG.flags(), CONFIG.removedFromClassAuthorised(), CONFIG.schedule(), systems);
     String f = "schools/21CD00/Absenties_week41.csv";
 
     Staged staged = stage(spark, config,
