@@ -22,11 +22,15 @@ public final class SparkSessions {
     SparkConf conf = new SparkConf(true);
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (!conf.contains("spark.master")) {
+      // A laptop run has a few cores: many partitions only add overhead. That holds for shuffles
+      // and for Delta's reconstruction of a table's state (default 50 partitions), which runs
+      // every time the job reads a table version it has just written.
+      String partitions = String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
       builder.master("local[*]")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
-          // A laptop run has a few cores: many shuffle partitions only add overhead.
-          .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors() * 2)));
+          .config("spark.sql.shuffle.partitions", partitions)
+          .config("spark.databricks.delta.snapshotPartitions", partitions);
     }
     SparkSession spark = builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")

@@ -181,7 +181,9 @@ public final class AttendanceEventsStaging {
         AttendanceEvents.CATEGORY_SOURCE, lookup.source()));
     Dataset<Row> located = withPupilAndCalendar(categorised, enrolments, schoolDays, schools, pseudonymizer,
         referenceDate);
-    Dataset<Row> checked = withRuleFailed(located, config, systems, lookup);
+    // Both the events and the quarantined records come from these rows: parsing, pseudonymising
+    // and checking every record is the costliest part of staging, so it is computed once.
+    Dataset<Row> checked = withRuleFailed(located, config, systems, lookup).persist(StorageLevel.MEMORY_AND_DISK());
 
     // Both the events and the records without events come from these rows: computed once.
     Dataset<Row> slotted = perSlot(checked.filter(col(RULE).isNull()), schoolDays, config, schools)
@@ -354,7 +356,7 @@ public final class AttendanceEventsStaging {
         .check(Rule.DATE_OUTSIDE_SCHOOL_YEAR, col(SPAN_FIRST).gt(col(SPAN_LAST)),
             text(col(SPAN_TEXT), " is outside the school calendar of ", col(ExportRows.BRIN_VESTIGING), " (",
                 col(CALENDAR_FIRST), " .. ", col(CALENDAR_LAST), ")"));
-    return df.withColumns(columns(RULE, rules.rule(), DETAIL, rules.detail()));
+    return rules.applyTo(df, RULE, DETAIL);
   }
 
   /** Per required field, the formats (as a condition on the row) that need it. */
@@ -557,9 +559,7 @@ public final class AttendanceEventsStaging {
             text("the same pupil, date, slot, category and code is registered again in ", col(WINNER_FILE),
                 " line ", col(WINNER_LINE), ", which is later and wins"));
 
-    return slotted
-        .filter(col(RECORD_ROW).equalTo(1).and(col(ANY_KEPT).unary_$bang()))
-        .withColumns(columns(RULE, rules.rule(), DETAIL, rules.detail()));
+    return rules.applyTo(slotted.filter(col(RECORD_ROW).equalTo(1).and(col(ANY_KEPT).unary_$bang())), RULE, DETAIL);
   }
 
   private static boolean spanning(SystemConfig s) {

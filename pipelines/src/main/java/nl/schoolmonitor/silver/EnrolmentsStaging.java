@@ -35,6 +35,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * One row per pupil per school location enrolment ({@link Enrolments}), staged from the bronze
@@ -98,7 +99,8 @@ public final class EnrolmentsStaging {
     Dataset<Row> fields = SourceFields.withSourceFields(bronzePupilRows, profiles, FIELDS);
     Dataset<Row> parsed = withParsedValues(fields, config, systems);
     Dataset<Row> located = withResidenceMunicipality(parsed, municipalities);
-    Dataset<Row> checked = withRuleFailed(located, config, systems);
+    // The accepted and the quarantined records both come from these rows: computed once.
+    Dataset<Row> checked = withRuleFailed(located, config, systems).persist(StorageLevel.MEMORY_AND_DISK());
 
     Dataset<Row> valid = withKeys(checked.filter(col(RULE).isNull()), pseudonymizer);
     WindowSpec sameEnrolment = Window
@@ -191,7 +193,7 @@ public final class EnrolmentsStaging {
         .check(Rule.VALUE_OUT_OF_RANGE,
             col(src(Field.BSN)).isNull().and(col(src(Field.ONDERWIJSNUMMER)).rlike("^[0-9]{9}$").unary_$bang()),
             text("onderwijsnummer ", masked(col(src(Field.ONDERWIJSNUMMER))), " is not nine digits"));
-    return df.withColumns(columns(RULE, rules.rule(), DETAIL, rules.detail()));
+    return rules.applyTo(df, RULE, DETAIL);
   }
 
   private static Dataset<Row> withKeys(Dataset<Row> df, Pseudonymizer pseudonymizer) {

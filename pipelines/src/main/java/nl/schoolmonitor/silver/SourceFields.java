@@ -74,7 +74,11 @@ final class SourceFields {
     return known;
   }
 
-  /** Adds {@code src_<field>} for each of {@code fields}, and the masked {@link #RAW} text. */
+  /**
+   * Adds {@code src_<field>} for each of {@code fields}, and the masked {@link #RAW} text, in place
+   * of the bronze record itself ({@link ExportRows#VALUES}): what is not mapped (names, addresses,
+   * free text) stays in bronze, and the rows carried through staging stay narrow.
+   */
   static Dataset<Row> withSourceFields(Dataset<Row> bronze, List<Profile> profiles, List<String> fields) {
     Map<String, Column> columns = new LinkedHashMap<>();
     for (String field : fields) {
@@ -88,7 +92,8 @@ final class SourceFields {
     // (Profile.matches), so its column names are looked up the same way.
     Column byNormalisedName = transform_keys(col(ExportRows.VALUES), (k, v) ->
         lower(trim(regexp_replace(regexp_replace(k, "\uFEFF", ""), "\\s+", " "))));
-    return bronze.withColumn(VALUES_BY_NAME, byNormalisedName).withColumns(columns).drop(VALUES_BY_NAME);
+    return bronze.withColumn(VALUES_BY_NAME, byNormalisedName).withColumns(columns)
+        .drop(VALUES_BY_NAME, ExportRows.VALUES, ExportRows.FILE_SHA256);
   }
 
   /**

@@ -23,7 +23,9 @@ import nl.schoolmonitor.common.Pseudonymizer;
 import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.config.Profile;
 import nl.schoolmonitor.config.RegionConfig;
+import nl.schoolmonitor.gold.FlagCounts;
 import nl.schoolmonitor.gold.PupilDays;
+import nl.schoolmonitor.gold.PupilFlags;
 import nl.schoolmonitor.gold.PupilWindows;
 import nl.schoolmonitor.gold.Pyramid;
 import nl.schoolmonitor.gold.TrendWeekly;
@@ -145,22 +147,31 @@ public final class WeeklyJob {
             .and(col(PupilWindows.WINDOW_END).notEqual(lit(java.sql.Date.valueOf(settings.asOf()))))),
         silverEnrolments, reference.schools(), reference.municipalities(), config.code(), config.name(),
         schoolYear.label(), settings.asOf());
+    overwrite(PupilFlags.build(days, silverEnrolments, config.flags(), settings.asOf()), PupilFlags.TABLE);
+    Dataset<Row> flagCounts = FlagCounts.build(atReference, table(PupilFlags.TABLE), silverEnrolments,
+        reference.schools(), reference.municipalities(), config.code(), config.name(), schoolYear.label(), settings.asOf());
+    replacePeriod(flagCounts, FlagCounts.TABLE, schoolYear.label(), settings.asOf());
     replacePeriod(pyramid, Pyramid.TABLE, schoolYear.label(), settings.asOf());
     overwriteYear(trend, TrendWeekly.TABLE, schoolYear.label());
+    // Counted from the written tables: counting pyramid and trend themselves would compute them again.
+    Dataset<Row> published = table(Pyramid.TABLE)
+        .filter(col("school_year").equalTo(schoolYear.label())
+            .and(col("reference_date").equalTo(lit(java.sql.Date.valueOf(settings.asOf())))));
+    Dataset<Row> publishedTrend = table(TrendWeekly.TABLE).filter(col("school_year").equalTo(schoolYear.label()));
     progress.stage("gold", "%,d pupil days, %,d pupil windows, %,d pyramid rows, %,d trend rows",
-        days.count(), pupilWindows.count(), pyramid.count(), trend.count());
+        days.count(), pupilWindows.count(), published.count(), publishedTrend.count());
 
     // Publication: CSV for tools, under <publish>/<school_year>/<reference_date>/.
     Path out = new Path(settings.publish(), schoolYear.label() + "/" + settings.asOf());
     FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
     fs.mkdirs(out);
-    Dataset<Row> published = table(Pyramid.TABLE)
-        .filter(col("school_year").equalTo(schoolYear.label())
-            .and(col("reference_date").equalTo(lit(java.sql.Date.valueOf(settings.asOf())))));
     long pyramidRows = CsvPublisher.write(fs, new Path(out, "pyramid.csv"),
         published.orderBy(levelOrder(), col(Units.UNIT_CODE), col("window")));
-    long trendRows = CsvPublisher.write(fs, new Path(out, "trend_weekly.csv"), table(TrendWeekly.TABLE)
-        .filter(col("school_year").equalTo(schoolYear.label()))
+    long flagRows = CsvPublisher.write(fs, new Path(out, "flags.csv"), table(FlagCounts.TABLE)
+        .filter(col("school_year").equalTo(schoolYear.label())
+            .and(col("reference_date").equalTo(lit(java.sql.Date.valueOf(settings.asOf())))))
+        .orderBy(levelOrder(), col(Units.UNIT_CODE)));
+    long trendRows = CsvPublisher.write(fs, new Path(out, "trend_weekly.csv"), publishedTrend
         .orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start")));
     long fileRows = CsvPublisher.write(fs, new Path(out, "data_quality_files.csv"), dataQualityFiles(ledgerWithCounts,
         accounting));
@@ -168,8 +179,8 @@ public final class WeeklyJob {
         .groupBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.PROFILE, Quarantine.RULE)
         .agg(count(lit(1)).as("records"))
         .orderBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.RULE));
-    progress.stage("publish", "%s: pyramid.csv (%d rows), trend_weekly.csv (%d rows), data_quality_files.csv (%d), "
-        + "data_quality_quarantine.csv (%d)", out, pyramidRows, trendRows, fileRows, reasonRows);
+    progress.stage("publish", "%s: pyramid.csv (%d rows), flags.csv (%d rows), trend_weekly.csv (%d rows), data_quality_files.csv (%d), "
+        + "data_quality_quarantine.csv (%d)", out, pyramidRows, flagRows, trendRows, fileRows, reasonRows);
 
     List<Row> regionPyramid = published.filter(col("level").equalTo("region")).collectAsList();
     long totalRead = accounting.stream().mapToLong(r -> r.getLong(3)).sum();

@@ -114,6 +114,21 @@ class WeeklyJobSamplesTest {
     assertThat(trend.get("region/twente/2025-09-29").get("tier3_pct")).isEqualTo("28.6");
   }
 
+  /**
+   * No sample pupil meets a flag: the most unauthorised time is 1003's 660 minutes (the 16-hour rule
+   * needs 960), the longest sick run is 78002's 5 school days (M@ZL needs 7). {@code pupils} counts
+   * every pupil, with or without a tier: 8 in the region, 1 at the MBO school.
+   */
+  @Test
+  void publishesTheFlagCounts() throws IOException {
+    Map<String, CSVRecord> flags = byUnit(read(Path.of(result.publishedIn()).resolve("flags.csv")));
+
+    assertThat(flags.get("region/twente").toList()).containsExactly("2025-2026", "2025-10-03", "region", "twente",
+        "Twente", "8", "0", "0", "0");
+    assertThat(flags.get("school/25GH00").get("pupils")).isEqualTo("1");
+    assertThat(flags.get("school/07AB00").get("pupils")).isEqualTo("3");
+  }
+
   @Test
   void keepsEveryRecordAccountedForAndNamesNobody(SparkSession spark) throws IOException {
     List<CSVRecord> files = read(Path.of(result.publishedIn()).resolve("data_quality_files.csv"));
@@ -135,7 +150,9 @@ class WeeklyJobSamplesTest {
   void aRerunChangesNothing(SparkSession spark) throws IOException {
     String pyramid = Files.readString(Path.of(result.publishedIn()).resolve("pyramid.csv"));
 
-    WeeklyJob.Result second = run(spark, SAMPLES.resolve("landing"), work);
+    // Same warehouse, another publication folder: the other tests read the first run's files.
+    WeeklyJob.Result second = run(spark, SAMPLES.resolve("landing"), work.resolve("warehouse"),
+        work.resolve("publish-rerun"));
 
     assertThat(second.filesLoaded()).isZero();
     assertThat(Files.readString(Path.of(second.publishedIn()).resolve("pyramid.csv"))).isEqualTo(pyramid);
@@ -144,12 +161,16 @@ class WeeklyJobSamplesTest {
   }
 
   static WeeklyJob.Result run(SparkSession spark, Path landing, Path work) throws IOException {
+    return run(spark, landing, work.resolve("warehouse"), work.resolve("publish"));
+  }
+
+  static WeeklyJob.Result run(SparkSession spark, Path landing, Path warehouse, Path publish) throws IOException {
     RegionConfig twente = RegionConfigLoader.load(Path.of("../conf/twente"));
     Path conf = SAMPLES.resolve("conf");
     RegionConfig config = twente.withFiles(new RegionConfig.Files(conf.resolve("schools.csv"),
         conf.resolve("municipalities.csv"), conf.resolve("holidays.csv"), Optional.empty(), Optional.empty()));
     WeeklySettings settings = new WeeklySettings(config, landing.toAbsolutePath().toString(),
-        work.resolve("warehouse").toString(), work.resolve("publish").toString(), AS_OF, KEY);
+        warehouse.toString(), publish.toString(), AS_OF, KEY);
     return new WeeklyJob(spark, settings, new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()))).run();
   }
 
