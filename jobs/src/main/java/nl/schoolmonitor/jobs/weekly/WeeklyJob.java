@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.dayofweek;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
@@ -132,19 +134,21 @@ public final class WeeklyJob {
         config.removedFromClassAuthorised());
     overwrite(pupilDays, PupilDays.TABLE);
     Dataset<Row> days = table(PupilDays.TABLE);
+    // A reference date on a Sunday ends a week: that week's window is the reference window itself, once.
+    Column atReferenceDate = col(PupilWindows.WINDOW_END).equalTo(lit(java.sql.Date.valueOf(settings.asOf())));
     Dataset<Row> windows = PupilWindows.schoolYearToDate(days, config.tiers(), settings.asOf())
         .unionByName(PupilWindows.schoolWeeks(days, config.tiers()))
-        .unionByName(PupilWindows.schoolYearToDateByWeek(days, config.tiers()));
+        .unionByName(PupilWindows.schoolYearToDateByWeek(days, config.tiers()).filter(not(atReferenceDate)));
     overwrite(windows, PupilWindows.TABLE);
     Dataset<Row> pupilWindows = table(PupilWindows.TABLE);
-    Dataset<Row> atReference = pupilWindows.filter(col(PupilWindows.WINDOW).equalTo(PupilWindows.SCHOOL_YEAR_TO_DATE)
-        .and(col(PupilWindows.WINDOW_END).equalTo(lit(java.sql.Date.valueOf(settings.asOf())))));
+    Column schoolYearToDate = col(PupilWindows.WINDOW).equalTo(PupilWindows.SCHOOL_YEAR_TO_DATE);
+    Dataset<Row> atReference = pupilWindows.filter(schoolYearToDate.and(atReferenceDate));
     Dataset<Row> pyramid = Pyramid.build(atReference, silverEnrolments, reference.schools(), reference.municipalities(),
         config.code(), config.name(), config.norm(), schoolYear.label(), settings.asOf());
     Dataset<Row> trend = TrendWeekly.build(
         pupilWindows.filter(col(PupilWindows.WINDOW).equalTo(PupilWindows.SCHOOL_WEEK)),
-        pupilWindows.filter(col(PupilWindows.WINDOW).equalTo(PupilWindows.SCHOOL_YEAR_TO_DATE)
-            .and(col(PupilWindows.WINDOW_END).notEqual(lit(java.sql.Date.valueOf(settings.asOf()))))),
+        // The standing at the end of every week: the windows ending on a Sunday.
+        pupilWindows.filter(schoolYearToDate.and(dayofweek(col(PupilWindows.WINDOW_END)).equalTo(1))),
         silverEnrolments, reference.schools(), reference.municipalities(), config.code(), config.name(),
         schoolYear.label(), settings.asOf());
     overwrite(PupilFlags.build(days, silverEnrolments, config.flags(), settings.asOf()), PupilFlags.TABLE);
