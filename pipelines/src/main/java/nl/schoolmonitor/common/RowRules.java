@@ -48,7 +48,7 @@ public final class RowRules {
   }
 
   /** The first failed rule's name, or null. */
-  public Column rule() {
+  private Column rule() {
     Column result = null;
     for (Check c : checks) {
       result = result == null ? when(c.condition, lit(c.rule)) : result.when(c.condition, lit(c.rule));
@@ -57,7 +57,7 @@ public final class RowRules {
   }
 
   /** The first failed rule's explanation, or null. */
-  public Column detail() {
+  private Column detail() {
     Column result = null;
     for (Check c : checks) {
       result = result == null ? when(c.condition, c.detail) : result.when(c.condition, c.detail);

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import nl.schoolmonitor.common.SchoolYear;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -104,7 +105,7 @@ public final class FlagCounts {
   /** The flags first met from 1 August of the reference date's school year up to the reference date. */
   private static Dataset<Row> metInSchoolYear(Dataset<Row> pupilFlags, LocalDate referenceDate) {
     return pupilFlags.where(coalesce(col(PupilFlags.FIRST_MET)
-        .between(lit(PupilWindows.schoolYearStart(referenceDate)), lit(referenceDate)), lit(false)));
+        .between(lit(SchoolYear.of(referenceDate).firstDay()), lit(referenceDate)), lit(false)));
   }
 
   /** Per enrolment: whether it met each flag. */

@@ -24,6 +24,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.config.FlagRule;
 import nl.schoolmonitor.silver.Enrolments;
 import org.apache.spark.sql.Column;
@@ -151,7 +152,7 @@ public final class PupilFlags {
    * nothing scheduled (exempt all day) is left out: there was no school time to miss.
    */
   static Dataset<Row> numberedSchoolDays(Dataset<Row> pupilDays, LocalDate referenceDate) {
-    LocalDate start = PupilWindows.schoolYearStart(referenceDate);
+    LocalDate start = SchoolYear.of(referenceDate).firstDay();
     WindowSpec byDate = enrolmentWindow().orderBy(DATE);
     return pupilDays
         .where(coalesce(col(DATE).between(lit(start), lit(referenceDate)), lit(false)))

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.schoolmonitor.common.Category;
+import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.config.TierRule;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -77,7 +78,7 @@ public final class PupilWindows {
 
   /** The school year (1 August - 31 July, DOMAIN.md section 3) up to and including the reference date. */
   public static Dataset<Row> schoolYearToDate(Dataset<Row> pupilDays, TierRule rule, LocalDate referenceDate) {
-    LocalDate start = schoolYearStart(referenceDate);
+    LocalDate start = SchoolYear.of(referenceDate).firstDay();
     Dataset<Row> inWindow = pupilDays
         .where(coalesce(col(PupilDays.DATE).between(lit(start), lit(referenceDate)), lit(false)))
         .withColumn(WINDOW, lit(SCHOOL_YEAR_TO_DATE))
@@ -108,12 +109,6 @@ public final class PupilWindows {
         .withColumn(WINDOW_START, schoolYearStart(col(PupilDays.SCHOOL_YEAR)))
         .withColumn(WINDOW_END, date_add(col(PupilDays.WEEK_START), 6));
     return published(withTier(cumulative, rule));
-  }
-
-  /** 1 August of the school year that holds the date (DOMAIN.md section 3). */
-  public static LocalDate schoolYearStart(LocalDate date) {
-    int year = date.getMonthValue() >= Month.AUGUST.getValue() ? date.getYear() : date.getYear() - 1;
-    return LocalDate.of(year, Month.AUGUST, 1);
   }
 
   /** Per enrolment: its days and summed minutes per group (a window or a week). */

@@ -1,10 +1,13 @@
 package nl.schoolmonitor.jobs.ingest;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.url_decode;
@@ -85,7 +88,11 @@ public final class BronzeReader {
         group.stream().map(f -> RowFactory.create(f.relativePath(), f.sha256(), f.brinVestiging())).toList(),
         new StructType().add(FILE_KEY, DataTypes.StringType).add(ExportRows.FILE_SHA256, DataTypes.StringType)
             .add(ExportRows.BRIN_VESTIGING, DataTypes.StringType));
-    Dataset<Row> located = raw.withColumn(FILE_KEY, relativePath).join(broadcast(fileInfo), FILE_KEY);
+    // A left join that fails loudly: a record whose path cannot be placed must not vanish unseen.
+    Dataset<Row> located = raw.withColumn(FILE_KEY, relativePath).join(broadcast(fileInfo), FILE_KEY, "left")
+        .withColumn(ExportRows.FILE_SHA256, coalesce(col(ExportRows.FILE_SHA256),
+            raise_error(concat(lit("Bronze cannot place a record of "), col(FILE_PATH),
+                lit(" among the inspected landing files")))));
     List<Column> entries = new ArrayList<>();
     for (String column : first.header()) {
       entries.add(lit(column));

@@ -80,7 +80,7 @@ public final class WeeklyJob {
 
   /** What the run produced, for the command line and the tests. */
   public record Result(String loadId, int filesSeen, int filesLoaded, int filesRejected, long rowsRead,
-      long rowsQuarantined, String publishedIn, List<Row> regionPyramid) {}
+      long rowsQuarantined, String publishedIn) {}
 
   public Result run() throws IOException {
     String loadId = "run-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
@@ -186,10 +186,8 @@ public final class WeeklyJob {
     progress.stage("publish", "%s: pyramid.csv (%d rows), flags.csv (%d rows), trend_weekly.csv (%d rows), data_quality_files.csv (%d), "
         + "data_quality_quarantine.csv (%d)", out, pyramidRows, flagRows, trendRows, fileRows, reasonRows);
 
-    List<Row> regionPyramid = published.filter(col("level").equalTo("region")).collectAsList();
     long totalRead = accounting.stream().mapToLong(r -> r.getLong(3)).sum();
-    return new Result(loadId, files.size(), toLoad.size(), (int) rejected, totalRead, quarantined, out.toString(),
-        regionPyramid);
+    return new Result(loadId, files.size(), toLoad.size(), (int) rejected, totalRead, quarantined, out.toString());
   }
 
   /** Published rows run from the region down to the classes. */
@@ -274,13 +272,9 @@ public final class WeeklyJob {
     return SchoolYear.of(first.getDate(3).toLocalDate()).firstDay();
   }
 
-  private static Dataset<Row> ofKind(Dataset<Row> bronze, Profile.Kind kind, RegionConfig config) {
+  private Dataset<Row> ofKind(Dataset<Row> bronze, Profile.Kind kind) {
     List<String> profiles = config.profiles().stream().filter(p -> p.kind() == kind).map(Profile::name).toList();
     return bronze.filter(col(ExportRows.PROFILE).isin(profiles.toArray()));
-  }
-
-  private Dataset<Row> ofKind(Dataset<Row> bronze, Profile.Kind kind) {
-    return ofKind(bronze, kind, config);
   }
 
   /**
