@@ -2,6 +2,7 @@ package nl.schoolmonitor.bronze;
 
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
 import org.apache.spark.sql.types.Metadata;
@@ -20,6 +21,7 @@ public final class ExportRows {
   public static final String LOAD_ID = "load_id";
   public static final String SOURCE_FILE = "source_file";
   public static final String FILE_SHA256 = "file_sha256";
+  public static final String RECEIVED_AT = "received_at";
   public static final String BRIN_VESTIGING = "brin_vestiging";
   public static final String SYSTEM = "system";
   public static final String PROFILE = "profile";
@@ -31,6 +33,8 @@ public final class ExportRows {
       field(LOAD_ID, StringType, false, "Run that read the file"),
       field(SOURCE_FILE, StringType, false, "Path of the file relative to the landing zone"),
       field(FILE_SHA256, StringType, false, "SHA-256 of the file's bytes: the same file twice counts once"),
+      field(RECEIVED_AT, TimestampType, false, "When the file arrived (its modification time in the landing zone): "
+          + "a later export of a school replaces an earlier one for the dates it covers"),
       field(BRIN_VESTIGING, StringType, true, "School location (folder under schools/); null for registrations"),
       field(SYSTEM, StringType, false, "System the header was recognised as"),
       field(PROFILE, StringType, false, "Profile the header matched, e.g. magister-absences"),

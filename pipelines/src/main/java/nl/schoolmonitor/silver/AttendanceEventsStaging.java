@@ -5,12 +5,15 @@ import static nl.schoolmonitor.silver.SourceFields.bySystem;
 import static nl.schoolmonitor.silver.SourceFields.columns;
 import static nl.schoolmonitor.silver.SourceFields.src;
 import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
@@ -26,7 +29,6 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.weekday;
 import static org.apache.spark.sql.functions.when;
 
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,8 +86,21 @@ import org.apache.spark.storage.StorageLevel;
  * calendar); {@code not_a_school_day} (no school day in the registration); {@code
  * outside_enrolment} (its school days all fall outside the pupil's enrolments);
  * {@code value_out_of_range} (no slot of the timetable matches, e.g. lesson 7 of a 6-lesson day);
- * {@code duplicate_row} (every event it yields is registered again - same pupil, date, slot,
- * category and code - in a later file or later line, which wins).
+ * {@code superseded} (every school day it touches is covered by a later export of the same
+ * school, which replaces it); {@code duplicate_row} (every event it yields is registered again -
+ * same pupil, date, slot, category and code - in a later file or later line, which wins).
+ *
+ * <p>Corrections: schools export again and correct what they registered ("ziek" becomes
+ * "medisch", a registration is deleted). An absence export covers the dates from its first to
+ * its last registration (a report: its begin date to its end date, an open report its begin
+ * date). For every date a later export of the same school covers, the events of earlier exports
+ * are dropped, so the later export alone says what happened then. "Later" is the order of
+ * arrival: {@code received_at} (the file's modification time in the landing zone), then the
+ * file path; it does not depend on which run loaded a file, so loading week by week and a full
+ * rebuild from the landing zone give the same rows.
+ *
+ * <p>An open report (no end) yields events up to the last day of the school's calendar, so the
+ * events do not depend on the reference date; gold counts only the days up to it.
  */
 public final class AttendanceEventsStaging {
 
@@ -154,6 +169,10 @@ public final class AttendanceEventsStaging {
   private static final String ANY_KEPT = "any_kept";
   private static final String WINNER_FILE = "winner_file";
   private static final String WINNER_LINE = "winner_line";
+  private static final String COVERAGE = "later_exports";
+  private static final String SUPERSEDED_BY = "superseded_by";
+  private static final String ANY_CURRENT = "any_current";
+  private static final String SUPERSEDING_FILE = "superseding_file";
 
   private static final String[] RECORD = {ExportRows.LOAD_ID, ExportRows.SOURCE_FILE, ExportRows.LINE_NUMBER};
 
@@ -165,10 +184,9 @@ public final class AttendanceEventsStaging {
    * @param schoolDays        the school calendar ({@link SchoolDays#SCHEMA}); its first and last day
    *                          per school bound the dates a registration may have
    * @param schools           the region's schools ({@link Schools#SCHEMA}), for each school's sector
-   * @param referenceDate     where an open (still running) report ends
    */
   public static Staged stage(Dataset<Row> bronzeAbsenceRows, Dataset<Row> enrolments, Dataset<Row> schoolDays,
-      Dataset<Row> schools, RegionConfig config, Pseudonymizer pseudonymizer, LocalDate referenceDate) {
+      Dataset<Row> schools, RegionConfig config, Pseudonymizer pseudonymizer) {
     List<Profile> profiles = SourceFields.profilesInUse(bronzeAbsenceRows, config, Profile.Kind.ABSENCES);
     checkProfiles(config, profiles);
     Set<String> systems = SourceFields.systemsOf(config, profiles);
@@ -179,14 +197,13 @@ public final class AttendanceEventsStaging {
     Dataset<Row> categorised = parsed.withColumns(columns(
         AttendanceEvents.CATEGORY, lookup.category(),
         AttendanceEvents.CATEGORY_SOURCE, lookup.source()));
-    Dataset<Row> located = withPupilAndCalendar(categorised, enrolments, schoolDays, schools, pseudonymizer,
-        referenceDate);
+    Dataset<Row> located = withPupilAndCalendar(categorised, enrolments, schoolDays, schools, pseudonymizer);
     // Both the events and the quarantined records come from these rows: parsing, pseudonymising
     // and checking every record is the costliest part of staging, so it is computed once.
     Dataset<Row> checked = withRuleFailed(located, config, systems, lookup).persist(StorageLevel.MEMORY_AND_DISK());
 
     // Both the events and the records without events come from these rows: computed once.
-    Dataset<Row> slotted = perSlot(checked.filter(col(RULE).isNull()), schoolDays, config, schools)
+    Dataset<Row> slotted = perSlot(checked.filter(col(RULE).isNull()), coverage(checked), schoolDays, config, schools)
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> events = Schemas.conform(slotted.filter(col(KEPT)), AttendanceEvents.SCHEMA, AttendanceEvents.TABLE);
     Dataset<Row> quarantined = EnrolmentsStaging.quarantine(checked.filter(col(RULE).isNotNull()))
@@ -369,11 +386,11 @@ public final class AttendanceEventsStaging {
   /**
    * The pupil's key, the school's sector, the pupil's enrolment periods at that school and the
    * first and last day of the school's calendar; then the registration's span of days: one day,
-   * or for a report its begin date to its end date (an open report: to the reference date; a
+   * or for a report its begin date to its end date (an open report: to the end of the calendar; a
    * late report: its begin date), cut to the calendar.
    */
   private static Dataset<Row> withPupilAndCalendar(Dataset<Row> df, Dataset<Row> enrolments, Dataset<Row> schoolDays,
-      Dataset<Row> schools, Pseudonymizer pseudonymizer, LocalDate referenceDate) {
+      Dataset<Row> schools, Pseudonymizer pseudonymizer) {
     Dataset<Row> periods = enrolments
         .groupBy(col(Enrolments.BRIN_VESTIGING).as("e_brin"), col(Enrolments.SCHOOL_PUPIL_KEY).as("e_key"))
         .agg(collect_list(struct(col(Enrolments.ENROLMENT_START).as("start"), col(Enrolments.ENROLMENT_END).as("end")))
@@ -397,9 +414,9 @@ public final class AttendanceEventsStaging {
             .otherwise(col(FIRST_DATE)));
     return located.withColumns(columns(
         SPAN_FIRST, greatest(col(FIRST_DATE), col(CALENDAR_FIRST)),
-        SPAN_LAST, least(coalesce(col(LAST_DATE), lit(referenceDate)), col(CALENDAR_LAST)),
+        SPAN_LAST, least(coalesce(col(LAST_DATE), col(CALENDAR_LAST)), col(CALENDAR_LAST)),
         SPAN_TEXT, when(spanning, text(col(FIRST_DATE), " .. ",
-                coalesce(col(LAST_DATE).cast("string"), lit("open, until the reference date " + referenceDate))))
+                coalesce(col(LAST_DATE).cast("string"), lit("open"))))
             .otherwise(text(col(FIRST_DATE)))));
   }
 
@@ -417,11 +434,43 @@ public final class AttendanceEventsStaging {
    *   <li>per record: did any day, enrolled day, slot or kept event come out of it.</li>
    * </ol>
    */
-  private static Dataset<Row> perSlot(Dataset<Row> placed, Dataset<Row> schoolDays, RegionConfig config,
-      Dataset<Row> schools) {
-    Dataset<Row> days = perCalendarDay(placed, schoolDays);
+  private static Dataset<Row> perSlot(Dataset<Row> placed, Dataset<Row> coverage, Dataset<Row> schoolDays,
+      RegionConfig config, Dataset<Row> schools) {
+    Dataset<Row> days = withSupersedingExport(perCalendarDay(placed, schoolDays), coverage);
     Dataset<Row> slots = withSlot(days, ScheduleSlots.table(schools.sparkSession(), config));
     return withRecordOutcome(withDuplicateRank(withMinutes(slots)));
+  }
+
+  /**
+   * Per school, the dates each absence export covers: from its first to its last registration
+   * date within the school's calendar (a report: begin to end date; an open report: its begin
+   * date), over the records that passed the record rules, so a record quarantined for a typing
+   * error in its date does not stretch the period.
+   */
+  private static Dataset<Row> coverage(Dataset<Row> checked) {
+    Column lastDate = least(coalesce(col(LAST_DATE), col(FIRST_DATE)), col(CALENDAR_LAST));
+    return checked.filter(col(RULE).isNull())
+        .groupBy(ExportRows.BRIN_VESTIGING, ExportRows.RECEIVED_AT, ExportRows.SOURCE_FILE)
+        .agg(min(SPAN_FIRST).as("from"), max(lastDate).as("to"))
+        .groupBy(col(ExportRows.BRIN_VESTIGING).as("v_brin"))
+        .agg(collect_list(struct(col(ExportRows.RECEIVED_AT), col(ExportRows.SOURCE_FILE), col("from"), col("to")))
+            .as(COVERAGE));
+  }
+
+  /**
+   * The latest export of the same school that arrived after this row's export and covers its
+   * date (null when none does): that export replaces this row (a correction).
+   */
+  private static Dataset<Row> withSupersedingExport(Dataset<Row> days, Dataset<Row> coverage) {
+    Column received = col(ExportRows.RECEIVED_AT);
+    Column file = col(ExportRows.SOURCE_FILE);
+    Column day = col(AttendanceEvents.DATE);
+    return days
+        .join(broadcast(coverage), col(ExportRows.BRIN_VESTIGING).equalTo(col("v_brin")), "left")
+        .withColumn(SUPERSEDED_BY, array_max(filter(col(COVERAGE), c -> c.getField(ExportRows.RECEIVED_AT).gt(received)
+            .or(c.getField(ExportRows.RECEIVED_AT).equalTo(received).and(c.getField(ExportRows.SOURCE_FILE).gt(file)))
+            .and(day.between(c.getField("from"), c.getField("to"))))))
+        .drop("v_brin", COVERAGE);
   }
 
   private static Dataset<Row> perCalendarDay(Dataset<Row> placed, Dataset<Row> schoolDays) {
@@ -503,18 +552,21 @@ public final class AttendanceEventsStaging {
 
   /**
    * The same pupil, date, slot, category and code registered again (a re-upload, or twice in one
-   * file): the latest file wins (greatest load_id, then source_file), then the later line.
+   * file): a row no later export replaces comes first, then the latest file (received_at, then
+   * source_file), then the later line.
    */
   private static Dataset<Row> withDuplicateRank(Dataset<Row> events) {
     WindowSpec sameRegistration = Window
         .partitionBy(AttendanceEvents.BRIN_VESTIGING, AttendanceEvents.SCHOOL_PUPIL_KEY, AttendanceEvents.DATE,
             AttendanceEvents.SLOT, AttendanceEvents.CATEGORY, AttendanceEvents.SOURCE_CODE)
-        .orderBy(col(ExportRows.LOAD_ID).desc(), col(ExportRows.SOURCE_FILE).desc(), col(ExportRows.LINE_NUMBER).desc());
+        .orderBy(col(SUPERSEDED_BY).isNotNull(), col(ExportRows.RECEIVED_AT).desc(), col(ExportRows.SOURCE_FILE).desc(),
+            col(ExportRows.LINE_NUMBER).desc());
     Dataset<Row> ranked = events.withColumns(columns(
         RANK, row_number().over(sameRegistration),
         WINNER_FILE, first(ExportRows.SOURCE_FILE).over(sameRegistration),
         WINNER_LINE, first(ExportRows.LINE_NUMBER).over(sameRegistration)));
-    return ranked.withColumn(KEPT, coalesce(col(AttendanceEvents.SLOT).isNotNull().and(col(RANK).equalTo(1)), lit(false)));
+    return ranked.withColumn(KEPT, coalesce(col(AttendanceEvents.SLOT).isNotNull().and(col(SUPERSEDED_BY).isNull())
+        .and(col(RANK).equalTo(1)), lit(false)));
   }
 
   /** Per record: what came out of it, and one row to stand for it ({@link #RECORD_ROW} 1). */
@@ -526,6 +578,8 @@ public final class AttendanceEventsStaging {
         ANY_SCHOOL_DAY, max(col(SCHOOL_DAY)).over(record),
         ANY_ENROLLED_DAY, max(col(SCHOOL_DAY).and(col(IN_ENROLMENT))).over(record),
         ANY_SLOT, max(col(AttendanceEvents.SLOT).isNotNull()).over(record),
+        ANY_CURRENT, max(col(AttendanceEvents.SLOT).isNotNull().and(col(SUPERSEDED_BY).isNull())).over(record),
+        SUPERSEDING_FILE, max(col(SUPERSEDED_BY).getField(ExportRows.SOURCE_FILE)).over(record),
         ANY_KEPT, max(col(KEPT)).over(record),
         WINNER_FILE, max(when(duplicate, col(WINNER_FILE))).over(record),
         WINNER_LINE, max(when(duplicate, col(WINNER_LINE))).over(record)));
@@ -533,8 +587,8 @@ public final class AttendanceEventsStaging {
 
   /**
    * Records that passed every record rule but yield no event, with the reason: no school day in
-   * the registration, none within an enrolment, no slot of the timetable, or every event a
-   * duplicate of a later registration.
+   * the registration, none within an enrolment, no slot of the timetable, every day covered by a
+   * later export, or every event a duplicate of a later registration.
    */
   private static Dataset<Row> withoutEvents(Dataset<Row> slotted, RegionConfig config) {
     Column periods = array_join(transform(col(PERIODS), p -> concat(p.getField("start").cast("string"), lit(" .. "),
@@ -555,6 +609,9 @@ public final class AttendanceEventsStaging {
         .check(Rule.VALUE_OUT_OF_RANGE, col(ANY_SLOT).unary_$bang(),
             text("no slot of the ", col(SECTOR), " timetable on ", col(FIRST_DATE), " matches ", asked, " (slots: ",
                 ScheduleSlots.slotNames(config, col(SECTOR), weekdayOfFirstDate), ")"))
+        .check(Rule.SUPERSEDED, col(ANY_CURRENT).unary_$bang(),
+            text(col(SPAN_TEXT), " is covered by the later export ", col(SUPERSEDING_FILE), " of ",
+                col(ExportRows.BRIN_VESTIGING), ", which replaces it"))
         .check(Rule.DUPLICATE_ROW, lit(true),
             text("the same pupil, date, slot, category and code is registered again in ", col(WINNER_FILE),
                 " line ", col(WINNER_LINE), ", which is later and wins"));

@@ -55,7 +55,8 @@ import org.apache.spark.storage.StorageLevel;
  *   <li>{@code missing_identifier}: neither BSN nor onderwijsnummer, so no PGN to link sources;</li>
  *   <li>{@code value_out_of_range}: without a BSN, an onderwijsnummer that is not nine digits;</li>
  *   <li>{@code superseded}: the same enrolment (school, pupil number, enrolment start) is in a
- *       later pupil list, which wins: schools correct their registrations (CONTRACT.md section 1).
+ *       later pupil list (received later: {@code received_at}, then the file path), which wins:
+ *       schools correct their registrations (CONTRACT.md section 1).
  *       "Later" is the greatest {@code load_id}, then {@code source_file}, then
  *       {@code line_number}.</li>
  * </ol>
@@ -105,7 +106,7 @@ public final class EnrolmentsStaging {
     Dataset<Row> valid = withKeys(checked.filter(col(RULE).isNull()), pseudonymizer);
     WindowSpec sameEnrolment = Window
         .partitionBy(Enrolments.BRIN_VESTIGING, Enrolments.SCHOOL_PUPIL_KEY, Enrolments.ENROLMENT_START)
-        .orderBy(col(ExportRows.LOAD_ID).desc(), col(ExportRows.SOURCE_FILE).desc(), col(ExportRows.LINE_NUMBER).desc());
+        .orderBy(col(ExportRows.RECEIVED_AT).desc(), col(ExportRows.SOURCE_FILE).desc(), col(ExportRows.LINE_NUMBER).desc());
     Dataset<Row> ranked = valid.withColumns(columns(
         RANK, row_number().over(sameEnrolment),
         LATEST_FILE, first(ExportRows.SOURCE_FILE).over(sameEnrolment),

@@ -283,7 +283,7 @@ class AttendanceEventsStagingTest {
             q(s, 5, "end_before_begin", "end_lesson 2 is before begin_lesson 5 on a one-day report"),
             q(s, 6, "value_out_of_range",
                 "no slot of the VO timetable on 2025-09-15 matches lessons 7..8 (slots: [L1, L2, L3, L4, L5, L6])"),
-            q(s, 7, "date_outside_school_year", "2025-10-10 .. open, until the reference date 2025-10-03 is outside the"
+            q(s, 7, "date_outside_school_year", "2025-10-10 .. open is outside the"
                 + " school calendar of 23EF01 (2025-08-25 .. 2025-10-03)"),
             q(e, 2, "value_out_of_range", "system_type 'Q' is not an observation type (P, A, D or N)"),
             q(e, 3, "missing_value", "end_time is empty"));
@@ -326,17 +326,52 @@ class AttendanceEventsStagingTest {
     String wins = "the same pupil, date, slot, category and code is registered again in " + newer
         + " line 3, which is later and wins";
     assertThat(staged.quarantined().select("source_file", "line_number", "rule", "detail").collectAsList())
-        .containsExactlyInAnyOrder(q(older, 2, "duplicate_row", wins), q(newer, 2, "duplicate_row", wins));
+        .containsExactlyInAnyOrder(
+            q(older, 2, "superseded", "2025-09-29 is covered by the later export " + newer + " of 21CD00, which replaces it"),
+            q(newer, 2, "duplicate_row", wins));
 
     Set<Row> accepted = new HashSet<>(AttendanceEventsStaging.acceptedRecords(staged.accepted()).collectAsList());
     Set<Row> quarantined = new HashSet<>(staged.quarantined().select("source_file", "line_number").collectAsList());
     Set<Row> read = new HashSet<>();
-    rows.forEach(r -> read.add(RowFactory.create(r.getString(1), r.getLong(6))));
+    rows.forEach(r -> read.add(RowFactory.create(r.getString(1), r.getLong(7))));
     assertThat(accepted).doesNotContainAnyElementsOf(quarantined);
     Set<Row> both = new HashSet<>(accepted);
     both.addAll(quarantined);
     assertThat(both).isEqualTo(read);
     assertThat(staged.quarantined().count()).isEqualTo(quarantined.size());
+  }
+
+  @Test
+  void aLaterExportReplacesTheEarlierOneForTheDatesItCovers(SparkSession spark) {
+    String first = "schools/07AB00/absenties_2025-09-12.csv";
+    String corrected = "schools/07AB00/absenties_2025-09-12_gecorrigeerd.csv";
+    String correctionLoad = "20251013T0600-0002";
+    Staged staged = stage(spark, CONFIG,
+        bronze("parnassys-absences", "07AB00", first, 2, "1001;01-09-2025;Ochtend;Ziek;;Ja;"),
+        bronze("parnassys-absences", "07AB00", first, 3, "1001;01-09-2025;Middag;Ziek;;Ja;"),
+        bronze("parnassys-absences", "07AB00", first, 4, "1003;08-09-2025;Hele dag;Ongeoorloofd;;Nee;"),
+        // after the corrected export's last date: stays
+        bronze("parnassys-absences", "07AB00", first, 5, "1002;12-09-2025;Ochtend;Ziek;;Ja;"),
+        // the correction: "ziek" became "medisch", the registration of 1003 is deleted, a late arrival added
+        bronze("parnassys-absences", "07AB00", corrected, correctionLoad, 2, "1001;01-09-2025;Ochtend;Medisch;;Ja;"),
+        bronze("parnassys-absences", "07AB00", corrected, correctionLoad, 3, "1001;01-09-2025;Middag;Medisch;;Ja;"),
+        bronze("parnassys-absences", "07AB00", corrected, correctionLoad, 4, "1002;09-09-2025;Ochtend;Te laat;;Nee;5"));
+
+    assertThat(staged.accepted().collectAsList()).containsExactlyInAnyOrder(
+        event("07AB00", "1001", "2025-09-01", "morning", 210, 210, false, "medical", "code_table", null, "Medisch", null,
+            true, corrected, 2, correctionLoad),
+        event("07AB00", "1001", "2025-09-01", "afternoon", 120, 120, false, "medical", "code_table", null, "Medisch", null,
+            true, corrected, 3, correctionLoad),
+        event("07AB00", "1002", "2025-09-09", "morning", 210, 0, false, "late", "code_table", 5, "Te laat", null, false,
+            corrected, 4, correctionLoad),
+        event("07AB00", "1002", "2025-09-12", "morning", 210, 210, false, "sick", "code_table", null, "Ziek", null, true,
+            first, 5));
+    String replaced = " is covered by the later export " + corrected + " of 07AB00, which replaces it";
+    assertThat(staged.quarantined().select("source_file", "line_number", "rule", "detail").collectAsList())
+        .containsExactlyInAnyOrder(
+            q(first, 2, "superseded", "2025-09-01" + replaced),
+            q(first, 3, "superseded", "2025-09-01" + replaced),
+            q(first, 4, "superseded", "2025-09-08" + replaced));
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -353,7 +388,7 @@ class AttendanceEventsStagingTest {
 
   private static Staged stage(SparkSession spark, RegionConfig config, Row... bronze) {
     return AttendanceEventsStaging.stage(Fixtures.bronzeRows(spark, List.of(bronze)), enrolments(spark), schoolDays,
-        Fixtures.schools(spark), config, KEYS, REFERENCE_DATE);
+        Fixtures.schools(spark), config, KEYS);
   }
 
   /**

@@ -6,6 +6,9 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +67,20 @@ final class Fixtures {
       // Spark's CSV reader gives an empty field as null
       map.put(header.get(i), values[i].isEmpty() ? null : values[i]);
     }
-    return RowFactory.create(loadId, file, "sha256-of-" + file, brin, system, profile, line, map, null);
+    return RowFactory.create(loadId, file, "sha256-of-" + file, receivedAt(loadId), brin, system, profile, line, map,
+        null);
   }
 
   /** A record Spark could not split into the header's columns. */
   static Row malformed(String profile, String brin, String file, long line, Map<String, String> values, String why) {
     String system = CONFIG.systemOf(profile(profile)).system();
-    return RowFactory.create(LOAD, file, "sha256-of-" + file, brin, system, profile, line, values, why);
+    return RowFactory.create(LOAD, file, "sha256-of-" + file, receivedAt(LOAD), brin, system, profile, line, values,
+        why);
+  }
+
+  /** The fixtures' files arrive when their load starts: a load id begins with yyyyMMdd'T'HHmm. */
+  static Timestamp receivedAt(String loadId) {
+    return Timestamp.valueOf(LocalDateTime.parse(loadId.substring(0, 13), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm")));
   }
 
   static Profile profile(String name) {

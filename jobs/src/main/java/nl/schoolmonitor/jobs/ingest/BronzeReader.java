@@ -85,8 +85,10 @@ public final class BronzeReader {
     // _metadata.file_path is a URL-encoded URI; its last segments are the path under the landing zone.
     Column relativePath = regexp_extract(url_decode(col(FILE_PATH)), LANDING_PATH, 1);
     Dataset<Row> fileInfo = spark.createDataFrame(
-        group.stream().map(f -> RowFactory.create(f.relativePath(), f.sha256(), f.brinVestiging())).toList(),
+        group.stream().map(f -> RowFactory.create(f.relativePath(), f.sha256(), java.sql.Timestamp.from(f.receivedAt()),
+            f.brinVestiging())).toList(),
         new StructType().add(FILE_KEY, DataTypes.StringType).add(ExportRows.FILE_SHA256, DataTypes.StringType)
+            .add(ExportRows.RECEIVED_AT, DataTypes.TimestampType)
             .add(ExportRows.BRIN_VESTIGING, DataTypes.StringType));
     // A left join that fails loudly: a record whose path cannot be placed must not vanish unseen.
     Dataset<Row> located = raw.withColumn(FILE_KEY, relativePath).join(broadcast(fileInfo), FILE_KEY, "left")
@@ -105,6 +107,7 @@ public final class BronzeReader {
         lit(loadId).as(ExportRows.LOAD_ID),
         col(FILE_KEY).as(ExportRows.SOURCE_FILE),
         col(ExportRows.FILE_SHA256),
+        col(ExportRows.RECEIVED_AT),
         col(ExportRows.BRIN_VESTIGING),
         lit(first.system().system()).as(ExportRows.SYSTEM),
         lit(first.profile().name()).as(ExportRows.PROFILE),

@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,10 +41,14 @@ public final class FileInspector {
     this.config = config;
   }
 
-  /** Inspects {@code in} (the whole file); {@code area} and {@code brin} come from its folder. */
-  public LandingFile inspect(String path, String relativePath, String area, String brin, InputStream in) throws IOException {
+  /**
+   * Inspects {@code in} (the whole file); {@code area} and {@code brin} come from its folder,
+   * {@code receivedAt} from the file system.
+   */
+  public LandingFile inspect(String path, String relativePath, String area, String brin, Instant receivedAt,
+      InputStream in) throws IOException {
     Scan scan = scan(in);
-    LandingFile file = new LandingFile(path, relativePath, area, brin, scan.sha256, scan.size,
+    LandingFile file = new LandingFile(path, relativePath, area, brin, scan.sha256, scan.size, receivedAt,
         scan.utf8 ? "UTF-8" : "windows-1252", ';', List.of(), null, null, Optional.empty());
     if (scan.size == 0 || scan.headerLine.length == 0) {
       return file.rejected("empty file: no header row");
@@ -53,7 +58,7 @@ public final class FileInspector {
         : new String(scan.headerLine, WINDOWS_1252);
     char separator = separatorOf(headerLine);
     List<String> header = headerOf(headerLine, separator);
-    file = new LandingFile(path, relativePath, area, brin, scan.sha256, scan.size, file.encoding(), separator, header,
+    file = new LandingFile(path, relativePath, area, brin, scan.sha256, scan.size, receivedAt, file.encoding(), separator, header,
         null, null, Optional.empty());
 
     List<Profile> matches = config.profiles().stream().filter(p -> p.matches(header)).toList();
@@ -67,7 +72,7 @@ public final class FileInspector {
     }
     Profile profile = matches.get(0);
     SystemConfig system = config.systemOf(profile);
-    file = new LandingFile(path, relativePath, area, brin, scan.sha256, scan.size, file.encoding(), separator, header,
+    file = new LandingFile(path, relativePath, area, brin, scan.sha256, scan.size, receivedAt, file.encoding(), separator, header,
         system, profile, Optional.empty());
     return placementProblem(file).map(file::rejected).orElse(file);
   }

@@ -1,5 +1,6 @@
 package nl.schoolmonitor.jobs.ingest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.schoolmonitor.config.Profile;
@@ -15,6 +16,8 @@ import nl.schoolmonitor.config.SystemConfig;
  * @param brinVestiging the school folder, for files under {@code schools/}
  * @param sha256        hash of the bytes: the same file under another name counts once
  * @param size          bytes
+ * @param receivedAt    when the file arrived: its modification time in the landing zone; of two exports
+ *                      of the same school, the later one replaces the earlier for the dates it covers
  * @param encoding      {@code UTF-8} or {@code windows-1252}
  * @param separator     the field separator of the header row
  * @param header        the header's column names as written (BOM and outer spaces removed)
@@ -29,6 +32,7 @@ public record LandingFile(
     String brinVestiging,
     String sha256,
     long size,
+    Instant receivedAt,
     String encoding,
     char separator,
     List<String> header,
@@ -41,7 +45,7 @@ public record LandingFile(
   }
 
   LandingFile rejected(String reason) {
-    return new LandingFile(path, relativePath, area, brinVestiging, sha256, size, encoding, separator, header, system,
+    return new LandingFile(path, relativePath, area, brinVestiging, sha256, size, receivedAt, encoding, separator, header, system,
         profile, Optional.of(reason));
   }
 }

@@ -2,6 +2,7 @@ package nl.schoolmonitor.jobs.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,7 +63,8 @@ public final class LandingZone {
       String brin = area.equals(SCHOOLS) && parts.length == 3 ? parts[1] : null;
       LandingFile file;
       try (InputStream in = fs.open(status.getPath())) {
-        file = inspector.inspect(status.getPath().toString(), relative, area, brin, in);
+        file = inspector.inspect(status.getPath().toString(), relative, area, brin,
+            Instant.ofEpochMilli(status.getModificationTime()), in);
       }
       files.add(placementProblem(file, parts, systemBySchool).map(file::rejected).orElse(file));
     }

@@ -118,7 +118,7 @@ public final class WeeklyJob {
     Dataset<Row> silverEnrolments = table(Enrolments.TABLE);
     Dataset<Row> silverSchoolDays = table(SchoolDays.TABLE);
     Staged events = AttendanceEventsStaging.stage(ofKind(bronze, Profile.Kind.ABSENCES), silverEnrolments,
-        silverSchoolDays, reference.schools(), config, pseudonymizer, settings.asOf());
+        silverSchoolDays, reference.schools(), config, pseudonymizer);
     overwrite(events.accepted(), AttendanceEvents.TABLE);
     overwrite(enrolments.quarantined().unionByName(events.quarantined()), Quarantine.TABLE);
     Dataset<Row> silverEvents = table(AttendanceEvents.TABLE);

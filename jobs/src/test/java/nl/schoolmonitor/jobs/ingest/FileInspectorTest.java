@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import nl.schoolmonitor.config.RegionConfig;
 import nl.schoolmonitor.config.RegionConfigLoader;
@@ -88,7 +89,7 @@ class FileInspectorTest {
     String[] parts = relative.split("/");
     String brin = parts[0].equals("schools") ? parts[1] : null;
     try (InputStream in = new ByteArrayInputStream(bytes)) {
-      return new FileInspector(TWENTE).inspect("/landing/" + relative, relative, parts[0], brin, in);
+      return new FileInspector(TWENTE).inspect("/landing/" + relative, relative, parts[0], brin, Instant.EPOCH, in);
     }
   }
 
