@@ -37,6 +37,10 @@ public final class WeeklyCommand implements Callable<Integer> {
       description = "File holding the pseudonymisation key (else the environment variable MONITOR_PSEUDONYM_KEY).")
   Path keyFile;
 
+  @Option(names = "--full", description = "Rebuild silver and gold from all of bronze (after a code update); "
+      + "otherwise only the schools with new files are processed again.")
+  boolean full;
+
   @Option(names = "--verbose", description = "Show Spark's own logging and stack traces.")
   boolean verbose;
 
@@ -44,7 +48,7 @@ public final class WeeklyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     byte[] key = PseudonymKey.resolve(keyFile);
     WeeklySettings settings = new WeeklySettings(region.load(), absolute(landing), absolute(warehouse),
-        absolute(publish), asOf, key);
+        absolute(publish), asOf, key, full);
     return runWeekly(settings, verbose);
   }
 

@@ -2,6 +2,7 @@ package nl.schoolmonitor.jobs.weekly;
 
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import org.apache.spark.sql.types.StructType;
 
@@ -28,7 +29,8 @@ public final class FileLedger {
       .add("profile", StringType, true, "Profile the header matched")
       .add("status", StringType, false, "loaded, already_loaded, duplicate or rejected")
       .add("reason", StringType, true, "Why the file was rejected, or which file it duplicates")
-      .add("rows_read", LongType, true, "Data records read into bronze (loaded files)");
+      .add("rows_read", LongType, true, "Data records read into bronze (loaded files)")
+      .add("received_at", TimestampType, false, "The file's modification time in the landing zone");
 
   private FileLedger() {}
 }

@@ -8,14 +8,19 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import nl.schoolmonitor.config.ConfigException;
 import nl.schoolmonitor.config.RegionConfig;
 import nl.schoolmonitor.silver.Municipalities;
@@ -168,5 +173,29 @@ public record ReferenceTables(Dataset<Row> schools, Dataset<Row> municipalities,
   private static ConfigException fail(Path file, CSVRecord r, String column, String value, String expected) {
     return new ConfigException(file + " line " + (r.getRecordNumber() + 1) + ", column " + column + ": '" + value
         + "' is not valid; expected " + expected);
+  }
+
+  /**
+   * A hash of everything silver and gold are computed from besides the exports: the region file
+   * (with its systems and code tables), these tables, the school year and the pseudonymisation key
+   * (through an HMAC, from which the key cannot be found). When it changes, a run rebuilds silver
+   * and gold from all of bronze instead of only the schools with new files.
+   */
+  public String fingerprint(RegionConfig config, String schoolYear, byte[] key) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      Mac hmac = Mac.getInstance("HmacSHA256");
+      hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+      sha.update(hmac.doFinal("run fingerprint".getBytes(StandardCharsets.UTF_8)));
+      sha.update(config.toString().getBytes(StandardCharsets.UTF_8));
+      sha.update(schoolYear.getBytes(StandardCharsets.UTF_8));
+      for (Dataset<Row> table : List.of(schools, municipalities, holidays, studyDays)) {
+        table.collectAsList().stream().map(Row::toString).sorted()
+            .forEach(r -> sha.update((r + "\n").getBytes(StandardCharsets.UTF_8)));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 and HmacSHA256 are part of every Java runtime", e);
+    }
   }
 }

@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.not;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +21,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.schoolmonitor.bronze.ExportRows;
 import nl.schoolmonitor.common.Pseudonymizer;
 import nl.schoolmonitor.common.SchoolYear;
@@ -67,29 +72,67 @@ public final class WeeklyJob {
   private final SparkSession spark;
   private final WeeklySettings settings;
   private final Progress progress;
-  private final Warehouse warehouse;
+  private final Tables tables;
   private final RegionConfig config;
 
   public WeeklyJob(SparkSession spark, WeeklySettings settings, Progress progress) {
     this.spark = spark;
     this.settings = settings;
     this.progress = progress;
-    this.warehouse = new Warehouse(settings.warehouse());
+    this.tables = new Tables(spark, new Warehouse(settings.warehouse()));
     this.config = settings.config();
   }
 
   /** What the run produced, for the command line and the tests. */
-  public record Result(String loadId, int filesSeen, int filesLoaded, int filesRejected, long rowsRead,
-      long rowsQuarantined, String publishedIn) {}
+  public record Result(String loadId, String mode, int schoolsProcessed, int filesSeen, int filesLoaded,
+      int filesRejected, long rowsRead, long rowsQuarantined, String publishedIn) {}
 
+  /** Silver's keys: one row per key, so a MERGE can tell a changed row from a new one. */
+  private static final List<String> ENROLMENT_KEY = List.of(Enrolments.BRIN_VESTIGING, Enrolments.SCHOOL_PUPIL_KEY,
+      Enrolments.ENROLMENT_START);
+  private static final List<String> EVENT_KEY = List.of(AttendanceEvents.BRIN_VESTIGING,
+      AttendanceEvents.SCHOOL_PUPIL_KEY, AttendanceEvents.DATE, AttendanceEvents.SLOT, AttendanceEvents.CATEGORY,
+      AttendanceEvents.SOURCE_CODE);
+
+  /**
+   * Runs every stage and appends the run to {@link RunLog} (also when it fails, with the error);
+   * a failed run changes no table half-way (every write is one Delta commit), and the next run
+   * picks up what it left: files it loaded into bronze are processed then.
+   */
   public Result run() throws IOException {
     String loadId = "run-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
+    Map<String, Object> log = new HashMap<>();
+    log.put("run_id", loadId);
+    log.put("started_at", new java.sql.Timestamp(System.currentTimeMillis()));
+    log.put("as_of", java.sql.Date.valueOf(settings.asOf()));
+    log.put("school_year", SchoolYear.of(settings.asOf()).label());
+    log.put("versions", versions());
+    RunLog.Timer timer = new RunLog.Timer();
+    try {
+      Result result = runStages(loadId, timer, log);
+      writeLog(log, timer, RunLog.SUCCEEDED, null);
+      return result;
+    } catch (IOException | RuntimeException e) {
+      try {
+        writeLog(log, timer, RunLog.FAILED, String.valueOf(e.getMessage()));
+      } catch (RuntimeException logFailure) {
+        e.addSuppressed(logFailure);
+      }
+      throw e;
+    }
+  }
+
+  private Result runStages(String loadId, RunLog.Timer timer, Map<String, Object> log) throws IOException {
     SchoolYear schoolYear = SchoolYear.of(settings.asOf());
     Pseudonymizer pseudonymizer = new Pseudonymizer(settings.key());
 
     ReferenceTables reference = ReferenceTables.read(spark, config);
+    String fingerprint = reference.fingerprint(config, schoolYear.label(), settings.key());
+    RunLog.History history = RunLog.history(tables);
+    log.put("fingerprint", fingerprint);
     progress.stage("config", "region %s: %d schools, %d municipalities, reference date %s (school year %s)",
         config.code(), reference.systemBySchool().size(), reference.municipalities().count(), settings.asOf(), schoolYear);
+    timer.end("config");
 
     // Bronze: inspect every landing file, load those whose bytes are new.
     List<LandingFile> files = inspectLanding(reference);
@@ -98,49 +141,60 @@ public final class WeeklyJob {
     classify(files, loadedHashes(), loadId, ledger, toLoad);
     Map<String, Long> rowsRead = loadBronze(toLoad, loadId);
     List<Row> ledgerWithCounts = ledger.stream().map(r -> withRowsRead(r, rowsRead)).toList();
-    spark.createDataFrame(ledgerWithCounts, FileLedger.SCHEMA).write().format("delta").mode(SaveMode.Append)
-        .save(warehouse.table(FileLedger.TABLE));
+    tables.append(spark.createDataFrame(ledgerWithCounts, FileLedger.SCHEMA), FileLedger.TABLE);
     long rejected = files.stream().filter(f -> !f.accepted()).count();
     long newRows = rowsRead.values().stream().mapToLong(Long::longValue).sum();
     progress.stage("bronze", "%d files: %d new loaded (%,d rows), %d already loaded or duplicate, %d rejected",
         files.size(), toLoad.size(), newRows, files.size() - toLoad.size() - rejected, rejected);
     files.stream().filter(f -> !f.accepted())
         .forEach(f -> progress.stage("rejected", "%s: %s", f.relativePath(), f.rejection().orElseThrow()));
+    log.put("files_seen", files.size());
+    log.put("files_new", toLoad.size());
+    log.put("files_already_loaded", (int) ledger.stream().filter(r -> FileLedger.ALREADY_LOADED.equals(r.getString(8))).count());
+    log.put("files_duplicate", (int) ledger.stream().filter(r -> FileLedger.DUPLICATE.equals(r.getString(8))).count());
+    log.put("files_rejected", (int) rejected);
+    timer.end("bronze");
 
-    // Silver: rebuilt from all of bronze, so a correction or a rerun gives the same tables.
-    Dataset<Row> bronze = spark.read().format("delta").load(warehouse.table(ExportRows.TABLE));
-    Dataset<Row> schoolDays = SchoolCalendar.build(reference.schools(), reference.holidays(), reference.studyDays(),
-        config, calendarStart(reference), schoolYear.lastDay());
-    Staged enrolments = EnrolmentsStaging.stage(ofKind(bronze, Profile.Kind.PUPILS), reference.municipalities(),
-        config, pseudonymizer);
-    overwrite(enrolments.accepted(), Enrolments.TABLE);
-    overwrite(schoolDays, SchoolDays.TABLE);
-    Dataset<Row> silverEnrolments = table(Enrolments.TABLE);
-    Dataset<Row> silverSchoolDays = table(SchoolDays.TABLE);
-    Staged events = AttendanceEventsStaging.stage(ofKind(bronze, Profile.Kind.ABSENCES), silverEnrolments,
-        silverSchoolDays, reference.schools(), config, pseudonymizer);
-    overwrite(events.accepted(), AttendanceEvents.TABLE);
-    overwrite(enrolments.quarantined().unionByName(events.quarantined()), Quarantine.TABLE);
-    Dataset<Row> silverEvents = table(AttendanceEvents.TABLE);
-    Dataset<Row> quarantine = table(Quarantine.TABLE);
+    // Silver: the schools with files no finished run has processed are staged again from all of
+    // their bronze rows and merged in; everything, when the configuration changed.
+    Dataset<Row> bronze = tables.read(ExportRows.TABLE);
+    Optional<String> fullBecause = fullBecause(history, fingerprint);
+    Set<String> schools = fullBecause.isPresent() ? Set.copyOf(reference.systemBySchool().keySet())
+        : unprocessedSchools(bronze, history);
+    log.put("mode", fullBecause.isPresent() ? RunLog.FULL : RunLog.INCREMENTAL);
+    log.put("mode_reason", fullBecause.orElse(schools.isEmpty() ? "no new school exports"
+        : "schools with new exports: " + new TreeSet<>(schools)));
+    log.put("schools_processed", schools.size());
+    if (fullBecause.isPresent()) {
+      rebuildSilver(bronze, reference, pseudonymizer, schoolYear);
+    } else if (!schools.isEmpty()) {
+      updateSilver(bronze, schools, reference, pseudonymizer);
+    }
+    Dataset<Row> silverEnrolments = tables.read(Enrolments.TABLE);
+    Dataset<Row> silverSchoolDays = tables.read(SchoolDays.TABLE);
+    Dataset<Row> silverEvents = tables.read(AttendanceEvents.TABLE);
+    Dataset<Row> quarantine = tables.read(Quarantine.TABLE);
     List<Row> accounting = account(bronze, silverEnrolments, silverEvents, quarantine);
     long quarantined = accounting.stream().mapToLong(r -> r.getLong(5)).sum();
-    progress.stage("silver", "%,d enrolments, %,d attendance events, %,d records quarantined, %,d school days",
-        silverEnrolments.count(), silverEvents.count(), quarantined, silverSchoolDays.count());
+    logNewRows(log, ledgerWithCounts, accounting);
+    progress.stage("silver", "%s (%s): %,d enrolments, %,d attendance events, %,d records quarantined, %,d school days",
+        log.get("mode"), log.get("mode_reason"), silverEnrolments.count(), silverEvents.count(), quarantined,
+        silverSchoolDays.count());
+    timer.end("silver");
 
     // Gold: the figures of the school year up to the reference date.
     Dataset<Row> yearDays = silverSchoolDays.filter(col(SchoolDays.SCHOOL_YEAR).equalTo(schoolYear.label()));
-    Dataset<Row> pupilDays = PupilDays.build(silverEnrolments, yearDays, silverEvents, settings.asOf(),
-        config.removedFromClassAuthorised());
-    overwrite(pupilDays, PupilDays.TABLE);
-    Dataset<Row> days = table(PupilDays.TABLE);
+    LocalDate through = updatePupilDays(fullBecause.isPresent(), history.pupilDaysThrough(), schools, silverEnrolments,
+        yearDays, silverEvents);
+    log.put("pupil_days_through", java.sql.Date.valueOf(through));
+    Dataset<Row> days = tables.read(PupilDays.TABLE).filter(col(PupilDays.DATE).leq(lit(java.sql.Date.valueOf(settings.asOf()))));
     // A reference date on a Sunday ends a week: that week's window is the reference window itself, once.
     Column atReferenceDate = col(PupilWindows.WINDOW_END).equalTo(lit(java.sql.Date.valueOf(settings.asOf())));
     Dataset<Row> windows = PupilWindows.schoolYearToDate(days, config.tiers(), settings.asOf())
         .unionByName(PupilWindows.schoolWeeks(days, config.tiers()))
         .unionByName(PupilWindows.schoolYearToDateByWeek(days, config.tiers()).filter(not(atReferenceDate)));
-    overwrite(windows, PupilWindows.TABLE);
-    Dataset<Row> pupilWindows = table(PupilWindows.TABLE);
+    tables.overwrite(windows, PupilWindows.TABLE);
+    Dataset<Row> pupilWindows = tables.read(PupilWindows.TABLE);
     Column schoolYearToDate = col(PupilWindows.WINDOW).equalTo(PupilWindows.SCHOOL_YEAR_TO_DATE);
     Dataset<Row> atReference = pupilWindows.filter(schoolYearToDate.and(atReferenceDate));
     Dataset<Row> pyramid = Pyramid.build(atReference, silverEnrolments, reference.schools(), reference.municipalities(),
@@ -151,19 +205,19 @@ public final class WeeklyJob {
         pupilWindows.filter(schoolYearToDate.and(dayofweek(col(PupilWindows.WINDOW_END)).equalTo(1))),
         silverEnrolments, reference.schools(), reference.municipalities(), config.code(), config.name(),
         schoolYear.label(), settings.asOf());
-    overwrite(PupilFlags.build(days, silverEnrolments, config.flags(), settings.asOf()), PupilFlags.TABLE);
-    Dataset<Row> flagCounts = FlagCounts.build(atReference, table(PupilFlags.TABLE), silverEnrolments,
+    tables.overwrite(PupilFlags.build(days, silverEnrolments, config.flags(), settings.asOf()), PupilFlags.TABLE);
+    Dataset<Row> flagCounts = FlagCounts.build(atReference, tables.read(PupilFlags.TABLE), silverEnrolments,
         reference.schools(), reference.municipalities(), config.code(), config.name(), schoolYear.label(), settings.asOf());
-    replacePeriod(flagCounts, FlagCounts.TABLE, schoolYear.label(), settings.asOf());
-    replacePeriod(pyramid, Pyramid.TABLE, schoolYear.label(), settings.asOf());
-    overwriteYear(trend, TrendWeekly.TABLE, schoolYear.label());
+    String thisPeriod = "school_year = '" + schoolYear.label() + "' AND reference_date = DATE'" + settings.asOf() + "'";
+    tables.replaceYear(flagCounts, FlagCounts.TABLE, thisPeriod);
+    tables.replaceYear(pyramid, Pyramid.TABLE, thisPeriod);
+    tables.replaceYear(trend, TrendWeekly.TABLE, "school_year = '" + schoolYear.label() + "'");
     // Counted from the written tables: counting pyramid and trend themselves would compute them again.
-    Dataset<Row> published = table(Pyramid.TABLE)
-        .filter(col("school_year").equalTo(schoolYear.label())
-            .and(col("reference_date").equalTo(lit(java.sql.Date.valueOf(settings.asOf())))));
-    Dataset<Row> publishedTrend = table(TrendWeekly.TABLE).filter(col("school_year").equalTo(schoolYear.label()));
-    progress.stage("gold", "%,d pupil days, %,d pupil windows, %,d pyramid rows, %,d trend rows",
-        days.count(), pupilWindows.count(), published.count(), publishedTrend.count());
+    Dataset<Row> published = tables.read(Pyramid.TABLE).where(thisPeriod);
+    Dataset<Row> publishedTrend = tables.read(TrendWeekly.TABLE).filter(col("school_year").equalTo(schoolYear.label()));
+    progress.stage("gold", "%,d pupil days (computed through %s), %,d pupil windows, %,d pyramid rows, %,d trend rows",
+        days.count(), through, pupilWindows.count(), published.count(), publishedTrend.count());
+    timer.end("gold");
 
     // Publication: CSV for tools, under <publish>/<school_year>/<reference_date>/.
     Path out = new Path(settings.publish(), schoolYear.label() + "/" + settings.asOf());
@@ -171,9 +225,7 @@ public final class WeeklyJob {
     fs.mkdirs(out);
     long pyramidRows = CsvPublisher.write(fs, new Path(out, "pyramid.csv"),
         published.orderBy(levelOrder(), col(Units.UNIT_CODE), col("window")));
-    long flagRows = CsvPublisher.write(fs, new Path(out, "flags.csv"), table(FlagCounts.TABLE)
-        .filter(col("school_year").equalTo(schoolYear.label())
-            .and(col("reference_date").equalTo(lit(java.sql.Date.valueOf(settings.asOf())))))
+    long flagRows = CsvPublisher.write(fs, new Path(out, "flags.csv"), tables.read(FlagCounts.TABLE).where(thisPeriod)
         .orderBy(levelOrder(), col(Units.UNIT_CODE)));
     long trendRows = CsvPublisher.write(fs, new Path(out, "trend_weekly.csv"), publishedTrend
         .orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start")));
@@ -183,11 +235,142 @@ public final class WeeklyJob {
         .groupBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.PROFILE, Quarantine.RULE)
         .agg(count(lit(1)).as("records"))
         .orderBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.RULE));
-    progress.stage("publish", "%s: pyramid.csv (%d rows), flags.csv (%d rows), trend_weekly.csv (%d rows), data_quality_files.csv (%d), "
-        + "data_quality_quarantine.csv (%d)", out, pyramidRows, flagRows, trendRows, fileRows, reasonRows);
+    progress.stage("publish", "%s: pyramid.csv (%d rows), flags.csv (%d rows), trend_weekly.csv (%d rows), "
+        + "data_quality_files.csv (%d), data_quality_quarantine.csv (%d)", out, pyramidRows, flagRows, trendRows,
+        fileRows, reasonRows);
+    timer.end("publish");
 
     long totalRead = accounting.stream().mapToLong(r -> r.getLong(3)).sum();
-    return new Result(loadId, files.size(), toLoad.size(), (int) rejected, totalRead, quarantined, out.toString());
+    return new Result(loadId, (String) log.get("mode"), schools.size(), files.size(), toLoad.size(), (int) rejected,
+        totalRead, quarantined, out.toString());
+  }
+
+  /** Why this run must rebuild silver and gold from all of bronze, or empty when it need not. */
+  private Optional<String> fullBecause(RunLog.History history, String fingerprint) {
+    if (settings.full()) {
+      return Optional.of("--full asked for");
+    }
+    if (history.fingerprint().isEmpty() || !tables.exists(Enrolments.TABLE) || !tables.exists(AttendanceEvents.TABLE)
+        || !tables.exists(PupilDays.TABLE)) {
+      return Optional.of("first run on this warehouse");
+    }
+    if (!history.fingerprint().get().equals(fingerprint)) {
+      return Optional.of("the region configuration, reference tables, key or school year changed");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The schools with bronze rows that no succeeded run has processed: this run's new files, and
+   * those of a run that died after loading them.
+   */
+  private static Set<String> unprocessedSchools(Dataset<Row> bronze, RunLog.History history) {
+    Set<String> schools = new HashSet<>();
+    bronze.filter(not(col(ExportRows.LOAD_ID).isin(history.succeededRuns().toArray()))
+            .and(col(ExportRows.BRIN_VESTIGING).isNotNull()))
+        .select(ExportRows.BRIN_VESTIGING).distinct().collectAsList().forEach(r -> schools.add(r.getString(0)));
+    return schools;
+  }
+
+  private void rebuildSilver(Dataset<Row> bronze, ReferenceTables reference, Pseudonymizer pseudonymizer,
+      SchoolYear schoolYear) {
+    Dataset<Row> schoolDays = SchoolCalendar.build(reference.schools(), reference.holidays(), reference.studyDays(),
+        config, calendarStart(reference), schoolYear.lastDay());
+    Staged enrolments = EnrolmentsStaging.stage(ofKind(bronze, Profile.Kind.PUPILS), reference.municipalities(),
+        config, pseudonymizer);
+    tables.overwrite(enrolments.accepted(), Enrolments.TABLE);
+    tables.overwrite(schoolDays, SchoolDays.TABLE);
+    Staged events = AttendanceEventsStaging.stage(ofKind(bronze, Profile.Kind.ABSENCES), tables.read(Enrolments.TABLE),
+        tables.read(SchoolDays.TABLE), reference.schools(), config, pseudonymizer);
+    tables.overwrite(events.accepted(), AttendanceEvents.TABLE);
+    tables.overwrite(enrolments.quarantined().unionByName(events.quarantined()), Quarantine.TABLE);
+  }
+
+  /**
+   * Stages {@code schools} again from all of their bronze rows (corrections and duplicates are
+   * settled per school, across its files) and merges the result into silver: changed rows
+   * updated, new ones inserted, rows a correction removed deleted; other schools untouched.
+   */
+  private void updateSilver(Dataset<Row> bronze, Set<String> schools, ReferenceTables reference,
+      Pseudonymizer pseudonymizer) {
+    Column ofSchools = col(ExportRows.BRIN_VESTIGING).isin(schools.toArray());
+    Dataset<Row> schoolBronze = bronze.filter(ofSchools);
+    Staged enrolments = EnrolmentsStaging.stage(ofKind(schoolBronze, Profile.Kind.PUPILS), reference.municipalities(),
+        config, pseudonymizer);
+    tables.upsertSchools(Enrolments.TABLE, enrolments.accepted(), ENROLMENT_KEY, schools);
+    Staged events = AttendanceEventsStaging.stage(ofKind(schoolBronze, Profile.Kind.ABSENCES),
+        tables.read(Enrolments.TABLE).filter(ofSchools), tables.read(SchoolDays.TABLE), reference.schools(), config,
+        pseudonymizer);
+    tables.upsertSchools(AttendanceEvents.TABLE, events.accepted(), EVENT_KEY, schools);
+    tables.replaceWhere(enrolments.quarantined().unionByName(events.quarantined()), Quarantine.TABLE,
+        Quarantine.BRIN_VESTIGING + " IN " + Tables.sqlList(schools));
+  }
+
+  /**
+   * Keeps gold_pupil_days complete up to the later of the reference date and the day it was
+   * complete to: the days of the processed schools are computed again, and for every school the
+   * days after that day. A day's figures do not depend on the reference date (silver does not),
+   * so days already computed stay valid; the other gold tables use the days up to the reference
+   * date. Returns the day the table is now complete to.
+   */
+  private LocalDate updatePupilDays(boolean full, Optional<LocalDate> completeTo, Set<String> schools,
+      Dataset<Row> enrolments, Dataset<Row> yearDays, Dataset<Row> events) {
+    LocalDate asOf = settings.asOf();
+    boolean authorised = config.removedFromClassAuthorised();
+    if (full || completeTo.isEmpty()) {
+      tables.overwrite(PupilDays.build(enrolments, yearDays, events, asOf, authorised), PupilDays.TABLE);
+      return asOf;
+    }
+    LocalDate before = completeTo.get();
+    LocalDate through = asOf.isAfter(before) ? asOf : before;
+    if (schools.isEmpty() && !asOf.isAfter(before)) {
+      return before;
+    }
+    String scope = PupilDays.BRIN_VESTIGING + " IN " + Tables.sqlList(schools) + " OR " + PupilDays.DATE
+        + " > DATE'" + before + "'";
+    Dataset<Row> days = PupilDays.build(enrolments, yearDays.where(scope), events.where(scope), through, authorised);
+    tables.replaceWhere(days, PupilDays.TABLE, scope);
+    return through;
+  }
+
+  /** Where the records of this run's new files went, for the run log. */
+  private static void logNewRows(Map<String, Object> log, List<Row> ledger, List<Row> accounting) {
+    Set<String> loaded = new HashSet<>();
+    ledger.stream().filter(r -> FileLedger.LOADED.equals(r.getString(8))).forEach(r -> loaded.add(r.getString(1)));
+    long[] sums = new long[4];
+    accounting.stream().filter(r -> loaded.contains(r.getString(0))).forEach(r -> {
+      for (int i = 0; i < 4; i++) {
+        sums[i] += r.getLong(3 + i);
+      }
+    });
+    log.put("rows_read", sums[0]);
+    log.put("rows_accepted", sums[1]);
+    log.put("rows_quarantined", sums[2]);
+    log.put("rows_pending", sums[3]);
+  }
+
+  private void writeLog(Map<String, Object> log, RunLog.Timer timer, String status, String error) {
+    log.put("status", status);
+    log.put("error", error);
+    log.put("finished_at", new java.sql.Timestamp(System.currentTimeMillis()));
+    RunLog.STAGES.forEach(stage -> log.put("seconds_" + stage, timer.seconds(stage)));
+    log.put("seconds_total", timer.total());
+    Object[] values = java.util.Arrays.stream(RunLog.SCHEMA.fieldNames()).map(log::get).toArray();
+    tables.append(spark.createDataFrame(List.of(RowFactory.create(values)), RunLog.SCHEMA), RunLog.TABLE);
+  }
+
+  /** Monitor, Spark and Delta versions as built (monitor-versions.properties, filled in by Maven). */
+  private static String versions() {
+    Properties versions = new Properties();
+    try (InputStream in = WeeklyJob.class.getResourceAsStream("/monitor-versions.properties")) {
+      if (in != null) {
+        versions.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "monitor " + versions.getProperty("monitor", "?") + ", Spark " + versions.getProperty("spark", "?")
+        + ", Delta " + versions.getProperty("delta", "?");
   }
 
   /** Published rows run from the region down to the classes. */
@@ -203,11 +386,11 @@ public final class WeeklyJob {
 
   /** Bronze itself, not the ledger, says which bytes are loaded: a run that died after loading is not loaded twice. */
   private Set<String> loadedHashes() {
-    if (!DeltaTable.isDeltaTable(spark, warehouse.table(ExportRows.TABLE))) {
+    if (!tables.exists(ExportRows.TABLE)) {
       return Set.of();
     }
     Set<String> hashes = new HashSet<>();
-    table(ExportRows.TABLE).select(ExportRows.FILE_SHA256).distinct()
+    tables.read(ExportRows.TABLE).select(ExportRows.FILE_SHA256).distinct()
         .collectAsList().forEach(r -> hashes.add(r.getString(0)));
     return hashes;
   }
@@ -233,21 +416,21 @@ public final class WeeklyJob {
         toLoad.add(f);
       }
       ledger.add(RowFactory.create(loadId, f.relativePath(), f.sha256(), f.size(), f.brinVestiging(), f.encoding(),
-          String.valueOf(f.separator()), f.profile() == null ? null : f.profile().name(), status, reason, null));
+          String.valueOf(f.separator()), f.profile() == null ? null : f.profile().name(), status, reason, null,
+          java.sql.Timestamp.from(f.receivedAt())));
     }
   }
 
   private Map<String, Long> loadBronze(List<LandingFile> toLoad, String loadId) {
     Map<String, Long> rowsRead = new HashMap<>();
     if (toLoad.isEmpty()) {
-      if (!DeltaTable.isDeltaTable(spark, warehouse.table(ExportRows.TABLE))) {
-        spark.createDataFrame(List.of(), ExportRows.SCHEMA).write().format("delta").save(warehouse.table(ExportRows.TABLE));
+      if (!tables.exists(ExportRows.TABLE)) {
+        tables.append(spark.createDataFrame(List.of(), ExportRows.SCHEMA), ExportRows.TABLE);
       }
       return rowsRead;
     }
-    BronzeReader.read(spark, toLoad, loadId).write().format("delta").mode(SaveMode.Append)
-        .save(warehouse.table(ExportRows.TABLE));
-    table(ExportRows.TABLE).filter(col(ExportRows.LOAD_ID).equalTo(loadId))
+    tables.append(BronzeReader.read(spark, toLoad, loadId), ExportRows.TABLE);
+    tables.read(ExportRows.TABLE).filter(col(ExportRows.LOAD_ID).equalTo(loadId))
         .groupBy(ExportRows.SOURCE_FILE).count().collectAsList()
         .forEach(r -> rowsRead.put(r.getString(0), r.getLong(1)));
     return rowsRead;
@@ -314,7 +497,7 @@ public final class WeeklyJob {
       throw new IllegalStateException("Records are unaccounted for (read != accepted + quarantined); this is a bug in "
           + "the pipeline, please report it with these files: " + broken);
     }
-    overwrite(spark.createDataFrame(rows, FileAccounting.SCHEMA), FileAccounting.TABLE);
+    tables.overwrite(spark.createDataFrame(rows, FileAccounting.SCHEMA), FileAccounting.TABLE);
     return rows;
   }
 
@@ -334,36 +517,5 @@ public final class WeeklyJob {
         .add("encoding", "string").add("status", "string").add("reason", "string")
         .add("rows_read", "long").add("rows_accepted", "long").add("rows_quarantined", "long")
         .add("rows_pending", "long"));
-  }
-
-  private Dataset<Row> table(String name) {
-    return spark.read().format("delta").load(warehouse.table(name));
-  }
-
-  private void overwrite(Dataset<Row> data, String name) {
-    data.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(warehouse.table(name));
-  }
-
-  /** Replaces one school year and reference date, keeping the figures of earlier reference dates. */
-  private void replacePeriod(Dataset<Row> data, String name, String schoolYear, LocalDate referenceDate) {
-    String path = warehouse.table(name);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      data.write().format("delta").partitionBy("school_year").save(path);
-      return;
-    }
-    data.write().format("delta").mode(SaveMode.Overwrite)
-        .option("replaceWhere", "school_year = '" + schoolYear + "' AND reference_date = DATE'" + referenceDate + "'")
-        .save(path);
-  }
-
-  /** Replaces one school year's rows. */
-  private void overwriteYear(Dataset<Row> data, String name, String schoolYear) {
-    String path = warehouse.table(name);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      data.write().format("delta").partitionBy("school_year").save(path);
-      return;
-    }
-    data.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", "school_year = '" + schoolYear + "'")
-        .save(path);
   }
 }
