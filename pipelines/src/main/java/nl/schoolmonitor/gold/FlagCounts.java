@@ -44,7 +44,7 @@ public final class FlagCounts {
   public static final StructType SCHEMA = new StructType(new StructField[] {
       field(SCHOOL_YEAR, StringType, false, "School year label, e.g. 2025-2026"),
       field(REFERENCE_DATE, DateType, false, "Last day counted"),
-      field(LEVEL, StringType, false, "region, rmc_region, municipality, residence_municipality, swv, board, school, year_group, class"),
+      field(LEVEL, StringType, false, String.join(", ", Units.LEVELS)),
       field(UNIT_CODE, StringType, false, "Code of the unit at that level, e.g. GM0153, 21CD00, 21CD00:2"),
       field(UNIT_NAME, StringType, true, "Name of the unit; null when the code is not in the region's files"),
       field(PUPILS, LongType, false, "Pupils counted at the unit, with or without a tier (as in the pyramid)"),

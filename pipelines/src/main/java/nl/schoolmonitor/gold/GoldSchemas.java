@@ -12,6 +12,9 @@ final class GoldSchemas {
   /** Published percentages: one decimal, at most 100.0 (CONTRACT.md section 6). */
   static final DecimalType PCT = DataTypes.createDecimalType(4, 1);
 
+  /** A difference of two published percentages in percentage points: one decimal, -100.0 to 100.0. */
+  static final DecimalType PP = DataTypes.createDecimalType(5, 1);
+
   private GoldSchemas() {}
 
   static StructField field(String name, DataType type, boolean nullable, String comment) {

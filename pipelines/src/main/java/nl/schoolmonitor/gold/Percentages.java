@@ -24,6 +24,14 @@ public final class Percentages {
         .otherwise(round(exact, 1).cast(GoldSchemas.PCT));
   }
 
+  /**
+   * {@code pct - norm} in percentage points as decimal(5,1); null when {@code pct} is null. Taken
+   * from the published (rounded) percentages, so the three published numbers agree exactly.
+   */
+  public static Column pointsAbove(Column pct, Column norm) {
+    return pct.cast(GoldSchemas.PCT).minus(norm.cast(GoldSchemas.PCT)).cast(GoldSchemas.PP);
+  }
+
   /** A configured percentage (a norm) as a published decimal(4,1) literal. */
   public static Column constant(BigDecimal pct) {
     return lit(pct).cast(GoldSchemas.PCT);

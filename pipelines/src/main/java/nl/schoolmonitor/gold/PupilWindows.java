@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -38,8 +39,9 @@ import org.apache.spark.sql.types.StructType;
  * One row per pupil enrolment per window: the pupil's school days, scheduled and missed minutes
  * over the window, the absence percentage and the tier of the attendance pyramid (DOMAIN.md
  * section 2). Windows: the school year to date (at the reference date, or at the end of every
- * school week for the trend) and each school week. Only the days the pupil was enrolled count,
- * so joiners and leavers are measured over their own days (TEAMSchools #4994).
+ * school week for the trend), each school week, and the rolling 4 and 12 school weeks at the
+ * reference date. Only the days the pupil was enrolled count, so joiners and leavers are measured
+ * over their own days (TEAMSchools #4994).
  */
 public final class PupilWindows {
   public static final String TABLE = "gold_pupil_windows";
@@ -64,6 +66,10 @@ public final class PupilWindows {
   /** Window names. */
   public static final String SCHOOL_YEAR_TO_DATE = "school_year_to_date";
   public static final String SCHOOL_WEEK = "school_week";
+  /** The 4 school weeks of the 16-hour rule (Leerplichtwet art. 21a; DOMAIN.md sections 2 and 5). */
+  public static final String ROLLING_4_WEEKS = "rolling_4_weeks";
+  /** The 12 school weeks of M@ZL (DOMAIN.md sections 2 and 5). */
+  public static final String ROLLING_12_WEEKS = "rolling_12_weeks";
 
   public static final StructType SCHEMA = schema();
 
@@ -73,6 +79,8 @@ public final class PupilWindows {
       Stream.of(UNAUTHORISED_MINUTES, LATE_COUNT, LATE_MINUTES)).flatMap(s -> s).toList();
   private static final String[] ENROLMENT = {BRIN_VESTIGING, SCHOOL_PUPIL_KEY, PUPIL_KEY};
   private static final String FIRST_WEEK = "first_week";
+  private static final String FIRST_SCHOOL_DAY_OF_WEEK = "first_school_day_of_week";
+  private static final String WEEKS_BACK = "weeks_back";
 
   private PupilWindows() {}
 
@@ -94,6 +102,53 @@ public final class PupilWindows {
         .withColumn(WINDOW_START, col(PupilDays.WEEK_START))
         .withColumn(WINDOW_END, date_add(col(PupilDays.WEEK_START), 6));
     return published(withTier(totals(inWindow, WINDOW, WINDOW_START, WINDOW_END), rule));
+  }
+
+  /**
+   * The last {@code weeks} school weeks up to and including the week of the reference date, of
+   * the school year that holds the reference date. A school week is a calendar week (Monday to
+   * Sunday) with a school day of the enrolment's school location up to the reference date, so a
+   * holiday week is skipped and the window reaches one week further back ("lesweken", DOMAIN.md
+   * section 3; CONTRACT.md section 5). Every enrolment of the location counts its own school days
+   * in those weeks: a joiner from its first day, a leaver up to its last (TEAMSchools #4994); an
+   * enrolment without a school day in the window has no row. {@code window_start} is the
+   * location's first school day in the earliest of the weeks, {@code window_end} the reference
+   * date; days after it are not counted.
+   *
+   * @param weeks at least 1; {@link #ROLLING_4_WEEKS} for 4, {@link #ROLLING_12_WEEKS} for 12
+   */
+  public static Dataset<Row> rollingWeeks(Dataset<Row> pupilDays, TierRule rule, LocalDate referenceDate, int weeks) {
+    if (weeks < 1) {
+      throw new IllegalArgumentException("A rolling window needs at least 1 school week, got " + weeks);
+    }
+    Dataset<Row> upToReference = pupilDays.where(coalesce(
+        col(PupilDays.DATE).between(lit(SchoolYear.of(referenceDate).firstDay()), lit(referenceDate)), lit(false)));
+    Dataset<Row> inWindow = upToReference
+        .join(lastSchoolWeeks(upToReference, weeks), new String[] {BRIN_VESTIGING, PupilDays.WEEK_START})
+        .withColumn(WINDOW, lit(rollingWeeksName(weeks)))
+        .withColumn(WINDOW_END, lit(referenceDate));
+    return published(withTier(totals(inWindow, WINDOW, WINDOW_START, WINDOW_END), rule));
+  }
+
+  /** {@code rolling_<n>_weeks}: the window name of {@link #rollingWeeks} over {@code weeks} school weeks. */
+  public static String rollingWeeksName(int weeks) {
+    return "rolling_" + weeks + "_weeks";
+  }
+
+  /**
+   * Per school location: its last {@code weeks} school weeks among {@code days}, each with the
+   * window's start (the location's first school day in the earliest of them), the same for every
+   * enrolment of the location so that a pupil is one window at every level above it.
+   */
+  private static Dataset<Row> lastSchoolWeeks(Dataset<Row> days, int weeks) {
+    Column newestFirst = row_number().over(Window.partitionBy(BRIN_VESTIGING).orderBy(col(PupilDays.WEEK_START).desc()));
+    return days
+        .groupBy(BRIN_VESTIGING, PupilDays.WEEK_START)
+        .agg(min(PupilDays.DATE).as(FIRST_SCHOOL_DAY_OF_WEEK))
+        .withColumn(WEEKS_BACK, newestFirst)
+        .where(col(WEEKS_BACK).leq(weeks))
+        .withColumn(WINDOW_START, min(FIRST_SCHOOL_DAY_OF_WEEK).over(Window.partitionBy(BRIN_VESTIGING)))
+        .select(BRIN_VESTIGING, PupilDays.WEEK_START, WINDOW_START);
   }
 
   /**
@@ -172,8 +227,9 @@ public final class PupilWindows {
         field(BRIN_VESTIGING, StringType, false, "School location"),
         field(SCHOOL_PUPIL_KEY, StringType, false, "Pseudonym of the school's pupil number"),
         field(PUPIL_KEY, StringType, false, "Pseudonym of the PGN"),
-        field(WINDOW, StringType, false, "school_year_to_date or school_week"),
-        field(WINDOW_START, DateType, false, "First day of the window (1 August; Monday for a week)"),
+        field(WINDOW, StringType, false, "school_year_to_date, school_week, rolling_4_weeks or rolling_12_weeks"),
+        field(WINDOW_START, DateType, false,
+            "First day of the window (1 August; Monday for a week; first school day of the rolling weeks)"),
         field(WINDOW_END, DateType, false, "Last day of the window (reference date, or Sunday of the week)"),
         field(SCHOOL_DAYS, IntegerType, false, "School days of the enrolment in the window"),
         field(SCHEDULED_MINUTES, LongType, false, "Scheduled minutes in the window"),

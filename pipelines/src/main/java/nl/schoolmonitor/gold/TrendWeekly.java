@@ -43,7 +43,7 @@ public final class TrendWeekly {
   public static final StructType SCHEMA = new StructType(new StructField[] {
       field(SCHOOL_YEAR, StringType, false, "School year label, e.g. 2025-2026"),
       field(WEEK_START, DateType, false, "Monday of the school week"),
-      field(LEVEL, StringType, false, "region, rmc_region, municipality, residence_municipality, swv, board, school, year_group, class"),
+      field(LEVEL, StringType, false, String.join(", ", Units.LEVELS)),
       field(UNIT_CODE, StringType, false, "Code of the unit at that level"),
       field(UNIT_NAME, StringType, true, "Name of the unit; null when the code is not in the region's files"),
       field(PUPILS, LongType, false, "Pupils with a tier on the school year to date at the end of the week"),

@@ -33,7 +33,10 @@ import org.apache.spark.sql.expressions.Window;
  * <p>At {@code school}, {@code year_group} and {@code class} level every enrolment counts. At the
  * levels above a school a pupil ({@code pupil_key}) counts once per window, by the latest
  * enrolment (latest {@code enrolment_start}, then highest {@code brin_vestiging}): a pupil who
- * changed school is in both school rows but is one pupil of the region.
+ * changed school is in both school rows but is one pupil of the region. The sector levels
+ * ({@code region_sector}, {@code municipality_sector}) split the region and the school's
+ * municipality by the school's sector as {@code schools.csv} writes it (PO, SO, VSO, VO, MBO), with
+ * the same counting once: a pupil who moved from primary to secondary is in the VO row only.
  */
 public final class Units {
   public static final String LEVEL = "level";
@@ -41,17 +44,19 @@ public final class Units {
   public static final String UNIT_NAME = "unit_name";
 
   public static final String REGION = "region";
+  public static final String REGION_SECTOR = "region_sector";
   public static final String RMC_REGION = "rmc_region";
   public static final String MUNICIPALITY = "municipality";
+  public static final String MUNICIPALITY_SECTOR = "municipality_sector";
   public static final String RESIDENCE_MUNICIPALITY = "residence_municipality";
   public static final String SWV = "swv";
   public static final String BOARD = "board";
   public static final String SCHOOL = "school";
   public static final String YEAR_GROUP = "year_group";
   public static final String CLASS = "class";
-  /** The levels from the top down, for sorting published tables. */
-  public static final List<String> LEVELS =
-      List.of(REGION, RMC_REGION, MUNICIPALITY, RESIDENCE_MUNICIPALITY, SWV, BOARD, SCHOOL, YEAR_GROUP, CLASS);
+  /** The levels from the top down, for sorting published tables; a sector level right after its parent. */
+  public static final List<String> LEVELS = List.of(REGION, REGION_SECTOR, RMC_REGION, MUNICIPALITY,
+      MUNICIPALITY_SECTOR, RESIDENCE_MUNICIPALITY, SWV, BOARD, SCHOOL, YEAR_GROUP, CLASS);
 
   /** Pupils without a known municipality of residence are shown, not dropped. */
   public static final String UNKNOWN_RESIDENCE_CODE = "unknown";
@@ -110,7 +115,8 @@ public final class Units {
 
   private static Dataset<Row> schoolAttributes(Dataset<Row> schools, Dataset<Row> municipalities) {
     return schools
-        .select(col(Schools.BRIN_VESTIGING), col(Schools.NAME).as(SCHOOL_NAME), col(Schools.SECTOR).as(SCHOOL_SECTOR),
+        .select(col(Schools.BRIN_VESTIGING), col(Schools.NAME).as(SCHOOL_NAME),
+            present(col(Schools.SECTOR)).as(SCHOOL_SECTOR),
             col(Schools.MUNICIPALITY_CODE).as(SCHOOL_MUNICIPALITY),
             present(col(Schools.BOARD_CODE)).as(Schools.BOARD_CODE), col(Schools.BOARD_NAME),
             present(col(Schools.SWV_CODE)).as(Schools.SWV_CODE))
@@ -124,10 +130,14 @@ public final class Units {
         col(Municipalities.NAME).as(RESIDENCE_NAME));
   }
 
-  /** Marks the one row per pupil and window that counts above school level: the latest enrolment. */
+  /**
+   * Marks the one row per pupil and window that counts above school level: the latest enrolment.
+   * A window is its name and end: the start of a rolling window depends on the school's calendar,
+   * and a pupil at two schools must still be one pupil of that window.
+   */
   private static Dataset<Row> withCountedOnce(Dataset<Row> described) {
     Column latestFirst = row_number().over(Window
-        .partitionBy(PupilWindows.WINDOW, PupilWindows.WINDOW_START, PupilWindows.WINDOW_END, PupilWindows.PUPIL_KEY)
+        .partitionBy(PupilWindows.WINDOW, PupilWindows.WINDOW_END, PupilWindows.PUPIL_KEY)
         .orderBy(col(Enrolments.ENROLMENT_START).desc_nulls_last(), col(PupilWindows.BRIN_VESTIGING).desc(),
             col(PupilWindows.SCHOOL_PUPIL_KEY).desc()));
     return described.withColumn(COUNTED_ONCE, latestFirst.equalTo(1));
@@ -142,12 +152,17 @@ public final class Units {
     Column residence = col(Enrolments.RESIDENCE_MUNICIPALITY);
     Column yearGroup = col(Enrolments.YEAR_GROUP).cast(StringType);
     Column classCode = col(Enrolments.CLASS_CODE);
+    Column sector = col(SCHOOL_SECTOR);
     // PO and (V)SO name a year group "groep", VO "leerjaar" (DOMAIN.md section 6).
-    Column yearGroupWord = when(col(SCHOOL_SECTOR).isin("PO", "SO"), lit(" groep ")).otherwise(lit(" leerjaar "));
+    Column yearGroupWord = when(sector.isin("PO", "SO"), lit(" groep ")).otherwise(lit(" leerjaar "));
+    // A sector unit is code:sector (e.g. GM0153:PO, "Enschede PO"); none when the sector is unknown.
     return array(
         unit(REGION, once, lit(regionCode), lit(regionName)),
+        unit(REGION_SECTOR, once, concat(lit(regionCode), lit(":"), sector), concat(lit(regionName), lit(" "), sector)),
         unit(RMC_REGION, once, col(Municipalities.RMC_REGION), concat(lit("RMC-regio "), col(Municipalities.RMC_REGION))),
         unit(MUNICIPALITY, once, col(SCHOOL_MUNICIPALITY), col(SCHOOL_MUNICIPALITY_NAME)),
+        unit(MUNICIPALITY_SECTOR, once, concat(col(SCHOOL_MUNICIPALITY), lit(":"), sector),
+            concat(col(SCHOOL_MUNICIPALITY_NAME), lit(" "), sector)),
         unit(RESIDENCE_MUNICIPALITY, once, coalesce(residence, lit(UNKNOWN_RESIDENCE_CODE)),
             when(residence.isNull(), lit(UNKNOWN_RESIDENCE_NAME)).otherwise(col(RESIDENCE_NAME))),
         unit(SWV, once, col(Schools.SWV_CODE), col(Schools.SWV_CODE)),

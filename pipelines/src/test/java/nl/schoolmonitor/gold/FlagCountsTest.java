@@ -39,8 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * Above school level p1 counts once, at 21CD00 (the latest enrolment), with both flags.
  * region / RMC 22         p1 p2 p3        3 pupils  16h 1  mazl 1  long 1
+ * region PO (twente:PO)   p3              1         0       0       1
+ * region VO (twente:VO)   p1 p2           2         1       1       0
  * GM0164 (school, Hengelo)  p1 p2         2         1       1       0
  * GM0153 (school, Enschede) p3            1         0       0       1
+ * GM0164:VO / GM0153:PO   as the municipalities (one sector each)
  * residence GM0164        p1 p2           2         1       1       0
  * residence GM0153        p3              1         0       0       1
  * Every enrolment with its own flags:
@@ -98,9 +101,13 @@ class FlagCountsTest {
   void countsEveryEnrolmentAtSchoolLevelAndAPupilWhoChangedSchoolOnceAboveWithAllTheirFlags(SparkSession spark) {
     assertThat(flagCounts(spark).collectAsList()).containsExactlyInAnyOrder(
         row("region", "twente", "Twente", 3, 1, 1, 1),
+        row("region_sector", "twente:PO", "Twente PO", 1, 0, 0, 1),
+        row("region_sector", "twente:VO", "Twente VO", 2, 1, 1, 0),
         row("rmc_region", "22", "RMC-regio 22", 3, 1, 1, 1),
         row("municipality", "GM0164", "Hengelo", 2, 1, 1, 0),
         row("municipality", "GM0153", "Enschede", 1, 0, 0, 1),
+        row("municipality_sector", "GM0164:VO", "Hengelo VO", 2, 1, 1, 0),
+        row("municipality_sector", "GM0153:PO", "Enschede PO", 1, 0, 0, 1),
         row("residence_municipality", "GM0164", "Hengelo", 2, 1, 1, 0),
         row("residence_municipality", "GM0153", "Enschede", 1, 0, 0, 1),
         row("school", PO, "Basisschool De Esch", 2, 1, 0, 1),

@@ -6,6 +6,7 @@ import static nl.schoolmonitor.gold.GoldFixtures.namesAndTypes;
 import static nl.schoolmonitor.gold.GoldFixtures.pupilDay;
 import static nl.schoolmonitor.gold.GoldFixtures.sqlDate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,6 +58,8 @@ class PupilWindowsTest {
     assertThat(namesAndTypes(PupilWindows.schoolWeeks(boundaryPupils(spark), INCLUSIVE).schema()))
         .containsExactlyElementsOf(namesAndTypes(PupilWindows.SCHEMA));
     assertThat(namesAndTypes(PupilWindows.schoolYearToDateByWeek(boundaryPupils(spark), INCLUSIVE).schema()))
+        .containsExactlyElementsOf(namesAndTypes(PupilWindows.SCHEMA));
+    assertThat(namesAndTypes(PupilWindows.rollingWeeks(boundaryPupils(spark), INCLUSIVE, REFERENCE, 4).schema()))
         .containsExactlyElementsOf(namesAndTypes(PupilWindows.SCHEMA));
   }
 
@@ -147,6 +150,80 @@ class PupilWindowsTest {
         window("leaves", SYTD, "2025-08-01", "2025-09-28", 2, 600, 30, 0, 0, 0, 5.0, 1),
         // joins: only from the week of the first school day.
         window("joins", SYTD, "2025-08-01", "2025-09-28", 2, 600, 0, 0, 0, 0, 0.0, 1));
+  }
+
+  /**
+   * Rolling windows at Thursday 30 October 2025, school 21CD00, 300 minutes a day. The school's
+   * weeks up to that day: 22 Sep, 29 Sep (Monday a study day: first school day Tuesday 30 Sep),
+   * 6 Oct, (13 Oct autumn holiday: no school day), 20 Oct, 27 Oct. Tier rule 5.0 / 10.0 inclusive,
+   * minimum 3 school days.
+   *
+   * <pre>
+   * pupil       days (missed)                                          rolling 4 weeks          rolling 12 weeks
+   * stays       14 Jul (300 u, last school year), 22 Sep (300 u),      30 Sep..30 Oct: 5 days   22 Sep..: 6 days
+   *             30 Sep (30 sick), 6 Oct, 20 Oct, 27 Oct (60 u),        90 / 1500 = 6.0% t2      390 / 1800 = 21.7% t3
+   *             30 Oct, 31 Oct (300 u, after the reference date)
+   * leaves      30 Sep, 1 Oct (15 u), 6 Oct; then left                 3 days = the minimum:    the same days
+   *                                                                    15 / 900 = 1.7% t1
+   * joins       20 Oct, 27 Oct (30 sick)                               2 days: insufficient     the same
+   * leftBefore  22 Sep; then left                                      no row (no day in it)    1 day: insufficient
+   * </pre>
+   * The 4 weeks skip the holiday week and reach back to the week of 29 September: without the
+   * skip they would start on 6 October and miss stays' 30 sick minutes. The 12 weeks hold the 5
+   * school weeks there are in this school year, not the July day of the year before.
+   */
+  private static Dataset<Row> rollingPupils(SparkSession spark) {
+    return frame(spark, PupilDays.SCHEMA,
+        pupilDay(VO, "stays", d("2025-07-14"), 300, 0, 300, 0, 0),
+        pupilDay(VO, "stays", d("2025-09-22"), 300, 0, 300, 0, 0),
+        pupilDay(VO, "stays", d("2025-09-30"), 300, 30, 0, 0, 0),
+        pupilDay(VO, "stays", d("2025-10-06"), 300, 0, 0, 0, 0),
+        pupilDay(VO, "stays", d("2025-10-20"), 300, 0, 0, 0, 0),
+        pupilDay(VO, "stays", d("2025-10-27"), 300, 0, 60, 0, 0),
+        pupilDay(VO, "stays", d("2025-10-30"), 300, 0, 0, 0, 0),
+        pupilDay(VO, "stays", d("2025-10-31"), 300, 0, 300, 0, 0),
+        pupilDay(VO, "leaves", d("2025-09-30"), 300, 0, 0, 0, 0),
+        pupilDay(VO, "leaves", d("2025-10-01"), 300, 0, 15, 0, 0),
+        pupilDay(VO, "leaves", d("2025-10-06"), 300, 0, 0, 0, 0),
+        pupilDay(VO, "joins", d("2025-10-20"), 300, 0, 0, 0, 0),
+        pupilDay(VO, "joins", d("2025-10-27"), 300, 30, 0, 0, 0),
+        pupilDay(VO, "leftBefore", d("2025-09-22"), 300, 0, 0, 0, 0));
+  }
+
+  private static final LocalDate ROLLING_REFERENCE = d("2025-10-30");
+  private static final TierRule THREE_DAYS = new TierRule(new BigDecimal("5.0"), new BigDecimal("10.0"),
+      Boundaries.INCLUSIVE, 3);
+
+  @Test
+  void rollingFourWeeksSkipAHolidayWeekAndCountJoinersAndLeaversForTheirOwnDays(SparkSession spark) {
+    List<Row> windows = PupilWindows.rollingWeeks(rollingPupils(spark), THREE_DAYS, ROLLING_REFERENCE, 4)
+        .collectAsList();
+
+    String rolling4 = PupilWindows.ROLLING_4_WEEKS;
+    assertThat(windows).containsExactlyInAnyOrder(
+        window("stays", rolling4, "2025-09-30", "2025-10-30", 5, 1500, 30, 60, 0, 0, 6.0, 2),
+        window("leaves", rolling4, "2025-09-30", "2025-10-30", 3, 900, 0, 15, 0, 0, 15 * 100.0 / 900, 1),
+        window("joins", rolling4, "2025-09-30", "2025-10-30", 2, 600, 30, 0, 0, 0, 5.0, null));
+  }
+
+  @Test
+  void rollingTwelveWeeksEarlyInTheYearHoldTheSchoolWeeksThereAre(SparkSession spark) {
+    List<Row> windows = PupilWindows.rollingWeeks(rollingPupils(spark), THREE_DAYS, ROLLING_REFERENCE, 12)
+        .collectAsList();
+
+    String rolling12 = PupilWindows.ROLLING_12_WEEKS;
+    assertThat(windows).containsExactlyInAnyOrder(
+        window("stays", rolling12, "2025-09-22", "2025-10-30", 6, 1800, 30, 360, 0, 0, 390 * 100.0 / 1800, 3),
+        window("leaves", rolling12, "2025-09-22", "2025-10-30", 3, 900, 0, 15, 0, 0, 15 * 100.0 / 900, 1),
+        window("joins", rolling12, "2025-09-22", "2025-10-30", 2, 600, 30, 0, 0, 0, 5.0, null),
+        window("leftBefore", rolling12, "2025-09-22", "2025-10-30", 1, 300, 0, 0, 0, 0, 0.0, null));
+  }
+
+  @Test
+  void aRollingWindowNeedsAtLeastOneWeek(SparkSession spark) {
+    assertThatThrownBy(() -> PupilWindows.rollingWeeks(rollingPupils(spark), THREE_DAYS, ROLLING_REFERENCE, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("A rolling window needs at least 1 school week, got 0");
   }
 
   /** {@code count} days of {@code perDay} scheduled minutes, {@code missed} unauthorised minutes spread from the first day. */

@@ -8,6 +8,7 @@ import static nl.schoolmonitor.gold.GoldFixtures.namesAndTypes;
 import static nl.schoolmonitor.gold.GoldFixtures.rowOf;
 import static nl.schoolmonitor.gold.GoldFixtures.school;
 import static nl.schoolmonitor.gold.GoldFixtures.sqlDate;
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -46,6 +47,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * Above school level (one row per pupil): p1 t1, p2 t2, p3 t3, p4 t1 (21CD00), p5 -, p6 t2, p7 t3.
  * region / RMC 22     t1 p1 p4, t2 p2 p6, t3 p3 p7, insufficient p5      6 pupils 33.3/33.3/33.3
+ * twente:PO           t1 p1, t2 p2, t3 p3 (p4 counts at VO)              3 pupils 33.3/33.3/33.3
+ * twente:VO           t1 p4, t3 p7, insufficient p5                      2 pupils 50.0/0.0/50.0
+ * twente:MBO          t2 p6                                              1 pupil 0.0/100.0/0.0
+ * GM0153:PO, GM0153:MBO, GM0164:VO: as twente:PO, twente:MBO, twente:VO
  * GM0153 (school)     07AB00 + 25GH00: t1 p1, t2 p2 p6, t3 p3            4 pupils 25.0/50.0/25.0
  * GM0164 (school)     21CD00: t1 p4, t3 p7, insufficient p5              2 pupils 50.0/0.0/50.0
  * residence GM0153    t1 p1, insufficient p5                             1 pupil 100.0/0.0/0.0
@@ -65,6 +70,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 07AB00:5b           t3 p4                                              1 pupil 0.0/0.0/100.0
  * 21CD00:1a           t1 p4, t3 p7, insufficient p5                      2 pupils 50.0/0.0/50.0
  * 25GH00:ICT1         t2 p6                                              1 pupil 0.0/100.0/0.0
+ * Every row: diff_tierN_pp = tierN_pct - norm (80.0 / 15.0 / 5.0), e.g. 33.3 - 80.0 = -46.7.
  * </pre>
  */
 @ExtendWith(SharedSpark.class)
@@ -104,7 +110,8 @@ class PyramidTest {
 
     assertThat(String.join(",", pyramid.columns())).isEqualTo(
         "school_year,reference_date,window,level,unit_code,unit_name,pupils,insufficient_days,tier1,tier2,tier3,"
-            + "tier1_pct,tier2_pct,tier3_pct,norm_tier1_pct,norm_tier2_pct,norm_tier3_pct");
+            + "tier1_pct,tier2_pct,tier3_pct,norm_tier1_pct,norm_tier2_pct,norm_tier3_pct,"
+            + "diff_tier1_pp,diff_tier2_pp,diff_tier3_pp");
     assertThat(namesAndTypes(pyramid.schema())).containsExactlyElementsOf(namesAndTypes(Pyramid.SCHEMA));
   }
 
@@ -112,9 +119,15 @@ class PyramidTest {
   void countsEveryEnrolmentAtSchoolLevelAndEveryPupilOnceAbove(SparkSession spark) {
     assertThat(pyramid(spark).collectAsList()).containsExactlyInAnyOrder(
         row("region", "twente", "Twente", 6, 1, 2, 2, 2, "33.3", "33.3", "33.3"),
+        row("region_sector", "twente:PO", "Twente PO", 3, 0, 1, 1, 1, "33.3", "33.3", "33.3"),
+        row("region_sector", "twente:VO", "Twente VO", 2, 1, 1, 0, 1, "50.0", "0.0", "50.0"),
+        row("region_sector", "twente:MBO", "Twente MBO", 1, 0, 0, 1, 0, "0.0", "100.0", "0.0"),
         row("rmc_region", "22", "RMC-regio 22", 6, 1, 2, 2, 2, "33.3", "33.3", "33.3"),
         row("municipality", "GM0153", "Enschede", 4, 0, 1, 2, 1, "25.0", "50.0", "25.0"),
         row("municipality", "GM0164", "Hengelo", 2, 1, 1, 0, 1, "50.0", "0.0", "50.0"),
+        row("municipality_sector", "GM0153:PO", "Enschede PO", 3, 0, 1, 1, 1, "33.3", "33.3", "33.3"),
+        row("municipality_sector", "GM0153:MBO", "Enschede MBO", 1, 0, 0, 1, 0, "0.0", "100.0", "0.0"),
+        row("municipality_sector", "GM0164:VO", "Hengelo VO", 2, 1, 1, 0, 1, "50.0", "0.0", "50.0"),
         row("residence_municipality", "GM0153", "Enschede", 1, 1, 1, 0, 0, "100.0", "0.0", "0.0"),
         row("residence_municipality", "unknown", "onbekend", 1, 0, 0, 1, 0, "0.0", "100.0", "0.0"),
         row("residence_municipality", "GM0164", "Hengelo", 3, 0, 1, 0, 2, "33.3", "0.0", "66.7"),
@@ -147,13 +160,126 @@ class PyramidTest {
     Dataset<Row> pyramid = Pyramid.build(windows, enrolments, schools, municipalities, "twente", "Twente",
         Norm.DEFAULT, "2025-2026", REFERENCE);
 
-    // No board and a blank SWV code: neither is a unit.
+    // No board and a blank SWV code: neither is a unit. No percentage, so no difference from the norm.
     assertThat(pyramid.collectAsList()).containsExactlyInAnyOrder(
         row("region", "twente", "Twente", 0, 1, 0, 0, 0, null, null, null),
+        row("region_sector", "twente:VO", "Twente VO", 0, 1, 0, 0, 0, null, null, null),
         row("rmc_region", "22", "RMC-regio 22", 0, 1, 0, 0, 0, null, null, null),
         row("municipality", "GM0164", "Hengelo", 0, 1, 0, 0, 0, null, null, null),
+        row("municipality_sector", "GM0164:VO", "Hengelo VO", 0, 1, 0, 0, 0, null, null, null),
         row("residence_municipality", "GM0164", "Hengelo", 0, 1, 0, 0, 0, null, null, null),
         row("school", VO, "Lyceum Hengelo", 0, 1, 0, 0, 0, null, null, null));
+  }
+
+  /**
+   * Three windows at the reference date in one input, region rows only (the units are those of the
+   * test above). q4 moved from 07AB00 to 21CD00 on 13 October; the rolling windows start on a
+   * different day at the two schools (their calendars differ), and q4 is still one pupil, at 21CD00.
+   *
+   * <pre>
+   * window              q1  q2            q3  q4 (07AB00 / 21CD00)  pupils  tier %            - norm (pp)
+   * school_year_to_date t1  t1            t3  t3 / t1               4       75.0/0.0/25.0     -5.0/-15.0/20.0
+   * rolling_4_weeks     t2  insufficient  t3  t3 / t1               3 (+1)  33.3/33.3/33.3    -46.7/18.3/28.3
+   * rolling_12_weeks    t1  t1            t1  t3 / t1               4       100.0/0.0/0.0     20.0/-15.0/-5.0
+   * A school year to date ending 26 October (q1 tier 3) is not at the reference date: left out.
+   * </pre>
+   */
+  @Test
+  void onePyramidPerWindowWithTheDifferenceFromTheNorm(SparkSession spark) {
+    String sytd = PupilWindows.SCHOOL_YEAR_TO_DATE;
+    String rolling4 = PupilWindows.ROLLING_4_WEEKS;
+    String rolling12 = PupilWindows.ROLLING_12_WEEKS;
+    Dataset<Row> enrolments = frame(spark, Enrolments.SCHEMA,
+        enrolment("q1", VO + "-q1", VO, null, null, "GM0164", d("2025-08-18"), null),
+        enrolment("q2", VO + "-q2", VO, null, null, "GM0164", d("2025-08-18"), null),
+        enrolment("q3", VO + "-q3", VO, null, null, "GM0164", d("2025-08-18"), null),
+        enrolment("q4", PO + "-q4", PO, null, null, "GM0164", d("2025-08-18"), d("2025-10-10")),
+        enrolment("q4", VO + "-q4", VO, null, null, "GM0164", d("2025-10-13"), null));
+    Dataset<Row> windows = frame(spark, PupilWindows.SCHEMA,
+        standing(VO, "q1", 1), standing(VO, "q2", 1), standing(VO, "q3", 3),
+        standing(PO, "q4", 3), standing(VO, "q4", 1),
+        windowRow(VO, "q1", sytd, "2025-08-01", "2025-10-26", 3),
+        windowRow(VO, "q1", rolling4, "2025-10-07", "2025-10-31", 2),
+        windowRow(VO, "q2", rolling4, "2025-10-07", "2025-10-31", null),
+        windowRow(VO, "q3", rolling4, "2025-10-07", "2025-10-31", 3),
+        windowRow(PO, "q4", rolling4, "2025-10-06", "2025-10-31", 3),
+        windowRow(VO, "q4", rolling4, "2025-10-07", "2025-10-31", 1),
+        windowRow(VO, "q1", rolling12, "2025-08-26", "2025-10-31", 1),
+        windowRow(VO, "q2", rolling12, "2025-08-26", "2025-10-31", 1),
+        windowRow(VO, "q3", rolling12, "2025-08-26", "2025-10-31", 1),
+        windowRow(PO, "q4", rolling12, "2025-08-25", "2025-10-31", 3),
+        windowRow(VO, "q4", rolling12, "2025-08-26", "2025-10-31", 1));
+    Dataset<Row> schools = frame(spark, Schools.SCHEMA,
+        school(PO, "Basisschool De Esch", "PO", "GM0153", null, null, null),
+        school(VO, "Lyceum Hengelo", "VO", "GM0164", null, null, null));
+    Dataset<Row> municipalities = frame(spark, Municipalities.SCHEMA,
+        municipality("GM0153", "Enschede", "22"), municipality("GM0164", "Hengelo", "22"));
+
+    Dataset<Row> pyramid = Pyramid.build(windows, enrolments, schools, municipalities, "twente", "Twente",
+        Norm.DEFAULT, "2025-2026", REFERENCE);
+
+    assertThat(pyramid.where(col(Pyramid.LEVEL).equalTo(Units.REGION)).collectAsList()).containsExactlyInAnyOrder(
+        row(sytd, "region", "twente", "Twente", 4, 0, 3, 0, 1, "75.0", "0.0", "25.0", "-5.0", "-15.0", "20.0"),
+        row(rolling4, "region", "twente", "Twente", 3, 1, 1, 1, 1, "33.3", "33.3", "33.3", "-46.7", "18.3", "28.3"),
+        row(rolling12, "region", "twente", "Twente", 4, 0, 4, 0, 0, "100.0", "0.0", "0.0", "20.0", "-15.0", "-5.0"));
+  }
+
+  /**
+   * The sector levels and the counting once above school level, for a pupil who changed school and
+   * for pupils who left mid-year.
+   *
+   * <pre>
+   * schools 07AB00 PO GM0153 Enschede; 21CD00 VO GM0164 Hengelo; 23EF01 VO GM0153 Enschede (RMC 22)
+   * pupil  school  enrolment       tier
+   * r1     07AB00  18-08 - 30-09   3    changed school: counts at 21CD00 above school level
+   * r1     21CD00  01-10 -         1
+   * r2     07AB00  18-08 - 10-10   2    left mid-year, not enrolled elsewhere: counts at 07AB00
+   * r3     07AB00  18-08 - 05-09   1    changed school, then left mid-year: counts at 23EF01,
+   * r3     23EF01  08-09 - 03-10   3      its latest enrolment, though it ended
+   *
+   * region / RMC 22 / residence GM0153   r1 t1, r2 t2, r3 t3   3 pupils  33.3/33.3/33.3
+   * twente:PO  r2 t2   0.0/100.0/0.0      twente:VO  r1 t1, r3 t3   50.0/0.0/50.0
+   * GM0153     r2 t2, r3 t3   0.0/50.0/50.0     GM0164   r1 t1   100.0/0.0/0.0
+   * GM0153:PO  r2 t2   Enschede PO              GM0153:VO  r3 t3   Enschede VO   GM0164:VO  r1 t1   Hengelo VO
+   * school 07AB00: every enrolment, r1 t3, r2 t2, r3 t1; 21CD00 r1 t1; 23EF01 r3 t3
+   * </pre>
+   */
+  @Test
+  void sectorLevelsCountAPupilOnceByTheLatestEnrolment(SparkSession spark) {
+    String vo2 = "23EF01";
+    Dataset<Row> enrolments = frame(spark, Enrolments.SCHEMA,
+        enrolment("r1", PO + "-r1", PO, null, null, "GM0153", d("2025-08-18"), d("2025-09-30")),
+        enrolment("r1", VO + "-r1", VO, null, null, "GM0153", d("2025-10-01"), null),
+        enrolment("r2", PO + "-r2", PO, null, null, "GM0153", d("2025-08-18"), d("2025-10-10")),
+        enrolment("r3", PO + "-r3", PO, null, null, "GM0153", d("2025-08-18"), d("2025-09-05")),
+        enrolment("r3", vo2 + "-r3", vo2, null, null, "GM0153", d("2025-09-08"), d("2025-10-03")));
+    Dataset<Row> windows = frame(spark, PupilWindows.SCHEMA,
+        standing(PO, "r1", 3), standing(VO, "r1", 1), standing(PO, "r2", 2), standing(PO, "r3", 1),
+        standing(vo2, "r3", 3));
+    Dataset<Row> schools = frame(spark, Schools.SCHEMA,
+        school(PO, "Basisschool De Esch", "PO", "GM0153", null, null, null),
+        school(VO, "Lyceum Hengelo", "VO", "GM0164", null, null, null),
+        school(vo2, "Het Stedelijk", "VO", "GM0153", null, null, null));
+    Dataset<Row> municipalities = frame(spark, Municipalities.SCHEMA,
+        municipality("GM0153", "Enschede", "22"), municipality("GM0164", "Hengelo", "22"));
+
+    Dataset<Row> pyramid = Pyramid.build(windows, enrolments, schools, municipalities, "twente", "Twente",
+        Norm.DEFAULT, "2025-2026", REFERENCE);
+
+    assertThat(pyramid.collectAsList()).containsExactlyInAnyOrder(
+        row("region", "twente", "Twente", 3, 0, 1, 1, 1, "33.3", "33.3", "33.3"),
+        row("region_sector", "twente:PO", "Twente PO", 1, 0, 0, 1, 0, "0.0", "100.0", "0.0"),
+        row("region_sector", "twente:VO", "Twente VO", 2, 0, 1, 0, 1, "50.0", "0.0", "50.0"),
+        row("rmc_region", "22", "RMC-regio 22", 3, 0, 1, 1, 1, "33.3", "33.3", "33.3"),
+        row("municipality", "GM0153", "Enschede", 2, 0, 0, 1, 1, "0.0", "50.0", "50.0"),
+        row("municipality", "GM0164", "Hengelo", 1, 0, 1, 0, 0, "100.0", "0.0", "0.0"),
+        row("municipality_sector", "GM0153:PO", "Enschede PO", 1, 0, 0, 1, 0, "0.0", "100.0", "0.0"),
+        row("municipality_sector", "GM0153:VO", "Enschede VO", 1, 0, 0, 0, 1, "0.0", "0.0", "100.0"),
+        row("municipality_sector", "GM0164:VO", "Hengelo VO", 1, 0, 1, 0, 0, "100.0", "0.0", "0.0"),
+        row("residence_municipality", "GM0153", "Enschede", 3, 0, 1, 1, 1, "33.3", "33.3", "33.3"),
+        row("school", PO, "Basisschool De Esch", 3, 0, 1, 1, 1, "33.3", "33.3", "33.3"),
+        row("school", VO, "Lyceum Hengelo", 1, 0, 1, 0, 0, "100.0", "0.0", "0.0"),
+        row("school", vo2, "Het Stedelijk", 1, 0, 0, 0, 1, "0.0", "0.0", "100.0"));
   }
 
   /** A school-year-to-date window at the reference date; only the tier matters to the pyramid. */
@@ -177,11 +303,27 @@ class PyramidTest {
     return rowOf(PupilWindows.SCHEMA, all);
   }
 
+  /**
+   * A school-year-to-date row; the differences from the default norm are the published
+   * percentages minus 80.0, 15.0 and 5.0 ({@link #onePyramidPerWindowWithTheDifferenceFromTheNorm}
+   * pins them as literals).
+   */
   private static Row row(String level, String code, String name, long pupils, long insufficient, long tier1,
       long tier2, long tier3, String tier1Pct, String tier2Pct, String tier3Pct) {
-    return RowFactory.create("2025-2026", sqlDate("2025-10-31"), "school_year_to_date", level, code, name, pupils,
+    return row(PupilWindows.SCHOOL_YEAR_TO_DATE, level, code, name, pupils, insufficient, tier1, tier2, tier3,
+        tier1Pct, tier2Pct, tier3Pct, minus(tier1Pct, "80.0"), minus(tier2Pct, "15.0"), minus(tier3Pct, "5.0"));
+  }
+
+  private static Row row(String window, String level, String code, String name, long pupils, long insufficient,
+      long tier1, long tier2, long tier3, String tier1Pct, String tier2Pct, String tier3Pct, String diff1, String diff2,
+      String diff3) {
+    return RowFactory.create("2025-2026", sqlDate("2025-10-31"), window, level, code, name, pupils,
         insufficient, tier1, tier2, tier3, pct(tier1Pct), pct(tier2Pct), pct(tier3Pct), pct("80.0"), pct("15.0"),
-        pct("5.0"));
+        pct("5.0"), pct(diff1), pct(diff2), pct(diff3));
+  }
+
+  private static String minus(String pct, String norm) {
+    return pct == null ? null : new BigDecimal(pct).subtract(new BigDecimal(norm)).toPlainString();
   }
 
   private static BigDecimal pct(String value) {

@@ -54,6 +54,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   pupils a t1, b t3, c t3 (at 21CD00) = 3; tier 3: 66.7%
  * week 2, school 07AB00: minutes a 330, missed 0; pupils a t1, b t3, c t1 = 3; tier 3: 33.3%
  * week 2, school 21CD00: minutes 600, missed 90 (15.0%), unauth 30 (5.0%), sick 60 (10.0%); pupils c = 1, 100.0%
+ * Sector levels (twente:PO, GM0153:PO; twente:VO, GM0153:VO), c counted once as above:
+ *   week 1, PO: as the region; no VO row (no VO pupil yet)
+ *   week 2, PO: minutes a 330, missed 0; pupils a t1, b t3 = 2; tier 3: 50.0%
+ *   week 2, VO: as school 21CD00
  * </pre>
  */
 @ExtendWith(SharedSpark.class)
@@ -104,12 +108,18 @@ class TrendWeeklyTest {
   void weeklyMinutesAndTheStandingAtTheEndOfEachWeek(SparkSession spark) {
     assertThat(trend(spark).collectAsList()).containsExactlyInAnyOrder(
         row("2025-09-01", "region", "twente", "Twente", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
+        row("2025-09-01", "region_sector", "twente:PO", "Twente PO", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
+        row("2025-09-01", "municipality_sector", "GM0153:PO", "Enschede PO", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
         row("2025-09-01", "rmc_region", "22", "RMC-regio 22", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
         row("2025-09-01", "municipality", "GM0153", "Enschede", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
         row("2025-09-01", "residence_municipality", "GM0153", "Enschede", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
         row("2025-09-01", "board", "41001", "Stichting Onderwijs Enschede", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
         row("2025-09-01", "school", PO, "Basisschool De Esch", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
         row("2025-09-08", "region", "twente", "Twente", 3, 930, 90, "9.7", "3.2", "6.5", "66.7"),
+        row("2025-09-08", "region_sector", "twente:PO", "Twente PO", 2, 330, 0, "0.0", "0.0", "0.0", "50.0"),
+        row("2025-09-08", "region_sector", "twente:VO", "Twente VO", 1, 600, 90, "15.0", "5.0", "10.0", "100.0"),
+        row("2025-09-08", "municipality_sector", "GM0153:PO", "Enschede PO", 2, 330, 0, "0.0", "0.0", "0.0", "50.0"),
+        row("2025-09-08", "municipality_sector", "GM0153:VO", "Enschede VO", 1, 600, 90, "15.0", "5.0", "10.0", "100.0"),
         row("2025-09-08", "rmc_region", "22", "RMC-regio 22", 3, 930, 90, "9.7", "3.2", "6.5", "66.7"),
         row("2025-09-08", "municipality", "GM0153", "Enschede", 3, 930, 90, "9.7", "3.2", "6.5", "66.7"),
         row("2025-09-08", "residence_municipality", "GM0153", "Enschede", 3, 930, 90, "9.7", "3.2", "6.5", "66.7"),
