@@ -58,6 +58,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Events: 07AB00 Ziek (code table) 2 Sep and 24 Sep (two half days); 21CD00 a present observation
  * without code 1 Sep, X9 (system fallback) 8 Sep (two lessons, unauthorised), 9 Sep (leave), 10 Sep
  * (unauthorised, described "Extra"); outside the window: 10 Jul (last school year) and 29 Sep.
+ * Quarantine: 07AB00 invalid_bsn 1, unknown_pupil 2, superseded 1 (a warning); 21CD00 superseded 1
+ * and duplicate_row 1 (bookkeeping of repeated exports: no warning); a leerplicht file without a
+ * school location is left out.
  * </pre>
  */
 @ExtendWith(SharedSpark.class)
@@ -173,7 +176,7 @@ class DataQualityTest {
         quarantined(A, A + "/absences.csv", "unknown_pupil", 5),
         quarantined(A, A + "/absences.csv", "superseded", 6),
         quarantined(B, B + "/absences.csv", "superseded", 2),
-        quarantined(B, B + "/absences.csv", "superseded", 3),
+        quarantined(B, B + "/absences.csv", "duplicate_row", 3),
         quarantined(null, "leerplicht/meldingen.csv", "malformed_row", 9));
     Dataset<Row> files = frame(spark, LEDGER,
         RowFactory.create(A + "/pupils.csv", A, "loaded"),
@@ -277,7 +280,7 @@ class DataQualityTest {
             Map.of("invalid_bsn", 1L, "unknown_pupil", 2L, "superseded", 1L),
             4, "2025-09-24", 2, 2, 0, 0, null, 1, 1, "warning",
             "rejected_files, quarantined_records, enrolment_overlaps"),
-        schoolRow(B, new long[] {1, 1, 0, 0}, new long[] {9, 7, 2}, Map.of("superseded", 2L),
+        schoolRow(B, new long[] {1, 1, 0, 0}, new long[] {9, 7, 2}, Map.of("superseded", 1L, "duplicate_row", 1L),
             2, "2025-09-10", 16, 7, 1, 4, "X9 (4)", 0, 1, "warning",
             "stale_registrations, unmapped_codes, enrolment_overlaps"),
         schoolRow(C, new long[] {0, 0, 0, 0}, new long[] {0, 0, 0}, Map.of(),
