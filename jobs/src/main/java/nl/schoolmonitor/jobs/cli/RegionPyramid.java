@@ -23,9 +23,9 @@ final class RegionPyramid {
         if (!r.get("level").equals("region")) {
           continue;
         }
-        out.printf(Locale.ROOT, "%nAttendance pyramid %s, %s, school year to date %s (%s pupils with a tier, %s with too"
-            + " few school days)%n", r.get("unit_name"), r.get("school_year"), r.get("reference_date"), r.get("pupils"),
-            r.get("insufficient_days"));
+        out.printf(Locale.ROOT, "%nAttendance pyramid %s, %s, %s up to %s (%s pupils with a tier, %s with too"
+            + " few school days)%n", r.get("unit_name"), r.get("school_year"), r.get("window").replace('_', ' '),
+            r.get("reference_date"), r.get("pupils"), r.get("insufficient_days"));
         out.printf(Locale.ROOT, "  tier 1   %6s pupils  %5s%%   norm %s%%%n", r.get("tier1"), r.get("tier1_pct"),
             r.get("norm_tier1_pct"));
         out.printf(Locale.ROOT, "  tier 2   %6s pupils  %5s%%   norm %s%%%n", r.get("tier2"), r.get("tier2_pct"),
@@ -33,6 +33,8 @@ final class RegionPyramid {
         out.printf(Locale.ROOT, "  tier 3   %6s pupils  %5s%%   norm %s%%%n", r.get("tier3"), r.get("tier3_pct"),
             r.get("norm_tier3_pct"));
       }
+      out.printf(Locale.ROOT, "%nThe last 4 and 12 school weeks show where the year is heading; the school year to date is"
+          + " what the norm is set for.%n");
     }
   }
 }

@@ -30,6 +30,7 @@ import nl.schoolmonitor.common.Pseudonymizer;
 import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.config.Profile;
 import nl.schoolmonitor.config.RegionConfig;
+import nl.schoolmonitor.gold.DataQuality;
 import nl.schoolmonitor.gold.FlagCounts;
 import nl.schoolmonitor.gold.PupilDays;
 import nl.schoolmonitor.gold.PupilFlags;
@@ -191,12 +192,16 @@ public final class WeeklyJob {
     // A reference date on a Sunday ends a week: that week's window is the reference window itself, once.
     Column atReferenceDate = col(PupilWindows.WINDOW_END).equalTo(lit(java.sql.Date.valueOf(settings.asOf())));
     Dataset<Row> windows = PupilWindows.schoolYearToDate(days, config.tiers(), settings.asOf())
+        .unionByName(PupilWindows.rollingWeeks(days, config.tiers(), settings.asOf(), 4))
+        .unionByName(PupilWindows.rollingWeeks(days, config.tiers(), settings.asOf(), 12))
         .unionByName(PupilWindows.schoolWeeks(days, config.tiers()))
         .unionByName(PupilWindows.schoolYearToDateByWeek(days, config.tiers()).filter(not(atReferenceDate)));
     tables.overwrite(windows, PupilWindows.TABLE);
     Dataset<Row> pupilWindows = tables.read(PupilWindows.TABLE);
     Column schoolYearToDate = col(PupilWindows.WINDOW).equalTo(PupilWindows.SCHOOL_YEAR_TO_DATE);
-    Dataset<Row> atReference = pupilWindows.filter(schoolYearToDate.and(atReferenceDate));
+    // The pyramid's windows: the school year to date, the last 4 and the last 12 school weeks.
+    Dataset<Row> atReference = pupilWindows.filter(col(PupilWindows.WINDOW).isin(PupilWindows.SCHOOL_YEAR_TO_DATE,
+        PupilWindows.ROLLING_4_WEEKS, PupilWindows.ROLLING_12_WEEKS).and(atReferenceDate));
     Dataset<Row> pyramid = Pyramid.build(atReference, silverEnrolments, reference.schools(), reference.municipalities(),
         config.code(), config.name(), config.norm(), schoolYear.label(), settings.asOf());
     Dataset<Row> trend = TrendWeekly.build(
@@ -211,7 +216,17 @@ public final class WeeklyJob {
     String thisPeriod = "school_year = '" + schoolYear.label() + "' AND reference_date = DATE'" + settings.asOf() + "'";
     tables.replaceYear(flagCounts, FlagCounts.TABLE, thisPeriod);
     tables.replaceYear(pyramid, Pyramid.TABLE, thisPeriod);
-    tables.replaceYear(trend, TrendWeekly.TABLE, "school_year = '" + schoolYear.label() + "'");
+    String thisYear = "school_year = '" + schoolYear.label() + "'";
+    tables.replaceYear(trend, TrendWeekly.TABLE, thisYear);
+    Dataset<Row> quality = DataQuality.weekly(silverEvents, silverEnrolments, silverSchoolDays, schoolYear.label(),
+        settings.asOf(), DataQuality.Thresholds.DEFAULT);
+    tables.replaceYear(quality, DataQuality.WEEKLY_TABLE, thisYear);
+    tables.replaceYear(DataQuality.school(silverEvents, silverEnrolments, silverSchoolDays, quarantine,
+        spark.createDataFrame(ledgerWithCounts, FileLedger.SCHEMA), tables.read(FileAccounting.TABLE),
+        tables.read(DataQuality.WEEKLY_TABLE).where(thisYear), schoolYear.label(), settings.asOf(),
+        DataQuality.Thresholds.DEFAULT), DataQuality.SCHOOL_TABLE, thisPeriod);
+    tables.replaceYear(DataQuality.codes(silverEvents, silverEnrolments, schoolYear.label(), settings.asOf()),
+        DataQuality.CODES_TABLE, thisPeriod);
     // Counted from the written tables: counting pyramid and trend themselves would compute them again.
     Dataset<Row> published = tables.read(Pyramid.TABLE).where(thisPeriod);
     Dataset<Row> publishedTrend = tables.read(TrendWeekly.TABLE).filter(col("school_year").equalTo(schoolYear.label()));
@@ -231,13 +246,20 @@ public final class WeeklyJob {
         .orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start")));
     long fileRows = CsvPublisher.write(fs, new Path(out, "data_quality_files.csv"), dataQualityFiles(ledgerWithCounts,
         accounting));
+    long schoolRows = CsvPublisher.write(fs, new Path(out, "data_quality_schools.csv"),
+        tables.read(DataQuality.SCHOOL_TABLE).where(thisPeriod).orderBy(DataQuality.BRIN_VESTIGING));
+    long weekRows = CsvPublisher.write(fs, new Path(out, "data_quality_weekly.csv"),
+        tables.read(DataQuality.WEEKLY_TABLE).where(thisYear).orderBy(DataQuality.BRIN_VESTIGING, DataQuality.WEEK_START));
+    long codeRows = CsvPublisher.write(fs, new Path(out, "data_quality_codes.csv"),
+        tables.read(DataQuality.CODES_TABLE).where(thisPeriod).orderBy(DataQuality.BRIN_VESTIGING, DataQuality.SOURCE_CODE));
     long reasonRows = CsvPublisher.write(fs, new Path(out, "data_quality_quarantine.csv"), quarantine
         .groupBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.PROFILE, Quarantine.RULE)
         .agg(count(lit(1)).as("records"))
         .orderBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.RULE));
-    progress.stage("publish", "%s: pyramid.csv (%d rows), flags.csv (%d rows), trend_weekly.csv (%d rows), "
+    progress.stage("publish", "%s: pyramid.csv (%d rows), flags.csv (%d), trend_weekly.csv (%d), "
+        + "data_quality_schools.csv (%d), data_quality_weekly.csv (%d), data_quality_codes.csv (%d), "
         + "data_quality_files.csv (%d), data_quality_quarantine.csv (%d)", out, pyramidRows, flagRows, trendRows,
-        fileRows, reasonRows);
+        schoolRows, weekRows, codeRows, fileRows, reasonRows);
     timer.end("publish");
 
     long totalRead = accounting.stream().mapToLong(r -> r.getLong(3)).sum();

@@ -75,9 +75,16 @@ class WeeklyJobSamplesTest {
     assertThat(result.filesRejected()).isZero();
     assertThat(result.rowsQuarantined()).isZero();
 
-    Map<String, CSVRecord> pyramid = byUnit(read(Path.of(result.publishedIn()).resolve("pyramid.csv")));
+    List<CSVRecord> rows = read(Path.of(result.publishedIn()).resolve("pyramid.csv"));
+    Map<String, CSVRecord> pyramid = byUnit(inWindow(rows, "school_year_to_date"));
     assertThat(pyramid.get("region/twente").toList()).containsExactly("2025-2026", "2025-10-03", "school_year_to_date",
-        "region", "twente", "Twente", "7", "1", "4", "1", "2", "57.1", "14.3", "28.6", "80.0", "15.0", "5.0");
+        "region", "twente", "Twente", "7", "1", "4", "1", "2", "57.1", "14.3", "28.6", "80.0", "15.0", "5.0",
+        "-22.9", "-0.7", "23.6");
+    // The last 4 school weeks (8 Sept - 3 Oct, 20 school days): 1001's sick Monday 1 Sept falls out; 1003's
+    // 660 / 6180 = 10.7%, 78001's 900 / 6000 and 78002's open report 1500 / 6000 are tier 3; the MBO student
+    // is still enrolled, with too few school days.
+    assertThat(counts(byUnit(inWindow(rows, "rolling_4_weeks")), "region/twente"))
+        .containsExactly("7", "1", "4", "0", "3");
     assertThat(counts(pyramid, "school/07AB00")).containsExactly("3", "0", "2", "1", "0");
     assertThat(counts(pyramid, "school/21CD00")).containsExactly("2", "0", "2", "0", "0");
     assertThat(counts(pyramid, "school/23EF01")).containsExactly("2", "0", "0", "0", "2");
@@ -179,6 +186,10 @@ class WeeklyJobSamplesTest {
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format)) {
       return parser.getRecords();
     }
+  }
+
+  static List<CSVRecord> inWindow(List<CSVRecord> rows, String window) {
+    return rows.stream().filter(r -> r.get("window").equals(window)).toList();
   }
 
   static Map<String, CSVRecord> byUnit(List<CSVRecord> rows) {
