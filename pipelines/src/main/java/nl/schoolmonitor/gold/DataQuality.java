@@ -98,8 +98,7 @@ public final class DataQuality {
   public static final String SILENT_YEAR_GROUP_CODES = "silent_year_group_codes";
 
   // gold_data_quality_school
-  public static final String FILES_LOADED = "files_loaded";
-  public static final String FILES_ALREADY_LOADED = "files_already_loaded";
+  public static final String FILES_IN_BRONZE = "files_in_bronze";
   public static final String FILES_DUPLICATE = "files_duplicate";
   public static final String FILES_REJECTED = "files_rejected";
   public static final String ROWS_READ = "rows_read";
@@ -365,7 +364,7 @@ public final class DataQuality {
         .filter(col(BRIN_VESTIGING).isNotNull())
         .distinct();
 
-    List<String> counts = new ArrayList<>(List.of(FILES_LOADED, FILES_ALREADY_LOADED, FILES_DUPLICATE, FILES_REJECTED,
+    List<String> counts = new ArrayList<>(List.of(FILES_IN_BRONZE, FILES_DUPLICATE, FILES_REJECTED,
         ROWS_READ, ROWS_ACCEPTED, ROWS_QUARANTINED));
     QUARANTINE_RULES.forEach(rule -> counts.add(quarantinedColumn(rule)));
     counts.addAll(List.of(ENROLLED_PUPILS, UNMAPPED_CODES, UNMAPPED_CODE_EVENTS, PUPILS_ENROLLED_TWICE_HERE,
@@ -388,7 +387,7 @@ public final class DataQuality {
       }
     }
     Column reasons = reasons(
-        col(FILES_LOADED).plus(col(FILES_ALREADY_LOADED)).equalTo(0), Reason.NO_FILES,
+        col(FILES_IN_BRONZE).equalTo(0), Reason.NO_FILES,
         col(FILES_REJECTED).gt(0), Reason.REJECTED_FILES,
         problemRecords.gt(0), Reason.QUARANTINED_RECORDS,
         col(SCHOOL_DAYS_SINCE_LAST_REGISTRATION).geq(thresholds.staleSchoolDays()), Reason.STALE_REGISTRATIONS,
@@ -400,7 +399,7 @@ public final class DataQuality {
         lit(schoolYear).as(SCHOOL_YEAR),
         lit(Date.valueOf(referenceDate)).as(REFERENCE_DATE),
         col(BRIN_VESTIGING),
-        col(FILES_LOADED), col(FILES_ALREADY_LOADED), col(FILES_DUPLICATE), col(FILES_REJECTED),
+        col(FILES_IN_BRONZE), col(FILES_DUPLICATE), col(FILES_REJECTED),
         col(ROWS_READ), col(ROWS_ACCEPTED), col(ROWS_QUARANTINED)));
     QUARANTINE_RULES.forEach(rule -> published.add(col(quarantinedColumn(rule))));
     published.addAll(List.of(
@@ -564,8 +563,8 @@ public final class DataQuality {
   private static Dataset<Row> filesByStatus(Dataset<Row> files) {
     Column status = col(FILE_STATUS);
     return files.filter(col(BRIN_VESTIGING).isNotNull()).groupBy(BRIN_VESTIGING).agg(
-        count_if(status.equalTo(LOADED)).as(FILES_LOADED),
-        count_if(status.equalTo(ALREADY_LOADED)).as(FILES_ALREADY_LOADED),
+        // Loaded now or by an earlier run: the run that happened to load a file does not matter here.
+        count_if(status.isin(LOADED, ALREADY_LOADED)).as(FILES_IN_BRONZE),
         count_if(status.equalTo(DUPLICATE)).as(FILES_DUPLICATE),
         count_if(status.equalTo(REJECTED)).as(FILES_REJECTED));
   }
@@ -693,8 +692,8 @@ public final class DataQuality {
         field(SCHOOL_YEAR, StringType, false, "School year label, e.g. 2025-2026"),
         field(REFERENCE_DATE, DateType, false, "Last day counted"),
         field(BRIN_VESTIGING, StringType, false, "School location"),
-        field(FILES_LOADED, LongType, false, "Landing files of the school this run loaded (new bytes)"),
-        field(FILES_ALREADY_LOADED, LongType, false, "Landing files whose bytes an earlier run loaded"),
+        field(FILES_IN_BRONZE, LongType, false, "Landing files of the school whose bytes are in bronze (loaded by "
+            + "this or an earlier run)"),
         field(FILES_DUPLICATE, LongType, false, "Landing files with the same bytes as another file of this run"),
         field(FILES_REJECTED, LongType, false, "Landing files rejected whole (no profile matches, unreadable)"),
         field(ROWS_READ, LongType, false, "Records of the school's files in bronze"),

@@ -276,14 +276,14 @@ class DataQualityTest {
   @Test
   void filesRecordsQuarantineFreshnessUnmappedCodesAndOverlapsPerSchool(SparkSession spark) {
     assertThat(school(spark).collectAsList()).containsExactlyInAnyOrder(
-        schoolRow(A, new long[] {2, 1, 1, 1}, new long[] {11, 7, 4},
+        schoolRow(A, new long[] {3, 1, 1}, new long[] {11, 7, 4},
             Map.of("invalid_bsn", 1L, "unknown_pupil", 2L, "superseded", 1L),
             4, "2025-09-24", 2, 2, 0, 0, null, 1, 1, "warning",
             "rejected_files, quarantined_records, enrolment_overlaps"),
-        schoolRow(B, new long[] {1, 1, 0, 0}, new long[] {9, 7, 2}, Map.of("superseded", 1L, "duplicate_row", 1L),
+        schoolRow(B, new long[] {2, 0, 0}, new long[] {9, 7, 2}, Map.of("superseded", 1L, "duplicate_row", 1L),
             2, "2025-09-10", 16, 7, 1, 4, "X9 (4)", 0, 1, "warning",
             "stale_registrations, unmapped_codes, enrolment_overlaps"),
-        schoolRow(C, new long[] {0, 0, 0, 0}, new long[] {0, 0, 0}, Map.of(),
+        schoolRow(C, new long[] {0, 0, 0}, new long[] {0, 0, 0}, Map.of(),
             0, null, null, 15, 0, 0, null, 0, 0, "warning", "no_files, stale_registrations"));
   }
 
