@@ -131,10 +131,13 @@ public final class RegionConfigLoader {
     }
   }
 
+  /** Every flag threshold is a whole number above 0; an error names the key and the value. */
   private static FlagRule flags(Node n) {
     try {
-      return new FlagRule(n.integer("reportable_minutes"), n.integer("reportable_weeks"), n.integer("mazl_episodes"),
-          n.integer("mazl_weeks"), n.integer("mazl_episode_days"), n.integer("long_absence_days"));
+      return new FlagRule(n.positive("reportable_minutes"), n.positive("reportable_weeks"), n.positive("mazl_episodes"),
+          n.positive("mazl_weeks"), n.positive("mazl_episode_days"), n.positive("long_absence_days"),
+          n.positive("late_count"), n.positive("late_minutes"), n.positive("late_weeks"),
+          n.positive("holiday_adjacent_minutes"), n.positive("holiday_adjacent_days"));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(n.file + ": " + e.getMessage(), e);
     }

@@ -40,6 +40,8 @@ public final class FlagCounts {
   public static final String REPORTABLE_16H = PupilFlags.REPORTABLE_16H;
   public static final String MAZL = PupilFlags.MAZL;
   public static final String LONG_ABSENCE = PupilFlags.LONG_ABSENCE;
+  public static final String LATE_PATTERN = PupilFlags.LATE_PATTERN;
+  public static final String HOLIDAY_ADJACENT_ABSENCE = PupilFlags.HOLIDAY_ADJACENT_ABSENCE;
 
   public static final StructType SCHEMA = new StructType(new StructField[] {
       field(SCHOOL_YEAR, StringType, false, "School year label, e.g. 2025-2026"),
@@ -51,6 +53,9 @@ public final class FlagCounts {
       field(REPORTABLE_16H, LongType, false, "Of them: met the 16-hour rule (Leerplichtwet art. 21a) at least once"),
       field(MAZL, LongType, false, "Of them: met M@ZL (4 sickness episodes in 12 school weeks, or 7 days) at least once"),
       field(LONG_ABSENCE, LongType, false, "Of them: 20 consecutive school days missed without authorisation"),
+      field(LATE_PATTERN, LongType, false, "Of them: 10 late arrivals or 200 minutes late within 4 school weeks"),
+      field(HOLIDAY_ADJACENT_ABSENCE, LongType, false,
+          "Of them: absent without authorisation on a school day next to a holiday, or absent on a Monday after one"),
   });
 
   /**
@@ -99,7 +104,9 @@ public final class FlagCounts {
             col(PUPILS).cast(LongType).as(PUPILS),
             col(REPORTABLE_16H).cast(LongType).as(REPORTABLE_16H),
             col(MAZL).cast(LongType).as(MAZL),
-            col(LONG_ABSENCE).cast(LongType).as(LONG_ABSENCE));
+            col(LONG_ABSENCE).cast(LongType).as(LONG_ABSENCE),
+            col(LATE_PATTERN).cast(LongType).as(LATE_PATTERN),
+            col(HOLIDAY_ADJACENT_ABSENCE).cast(LongType).as(HOLIDAY_ADJACENT_ABSENCE));
   }
 
   /** The flags first met from 1 August of the reference date's school year up to the reference date. */

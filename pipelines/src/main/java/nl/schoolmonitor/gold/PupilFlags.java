@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.dayofweek;
 import static org.apache.spark.sql.functions.dense_rank;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
@@ -40,6 +41,9 @@ import org.apache.spark.sql.types.StructType;
  * reference date that the enrolment met an early-warning or legal flag, with the evidence
  * (DOMAIN.md section 5, CONTRACT.md section 5; rules in prose in {@code RULES.md} section 6).
  *
+ * <p>The flags: {@code reportable_16h}, {@code mazl}, {@code long_absence}, {@code late_pattern} and
+ * {@code holiday_adjacent_absence}; every threshold is in {@link FlagRule}.
+ *
  * <p>Flags are counted over the enrolment's own school days, in date order. A school week of the
  * pupil is a calendar week in which the pupil has a school day; weeks without one (holidays) are
  * skipped, so they never break "consecutive". A day with nothing scheduled (exempt all day) is
@@ -65,7 +69,10 @@ public final class PupilFlags {
   public static final String REPORTABLE_16H = "reportable_16h";
   public static final String MAZL = "mazl";
   public static final String LONG_ABSENCE = "long_absence";
-  public static final List<String> FLAGS = List.of(REPORTABLE_16H, MAZL, LONG_ABSENCE);
+  public static final String LATE_PATTERN = "late_pattern";
+  public static final String HOLIDAY_ADJACENT_ABSENCE = "holiday_adjacent_absence";
+  public static final List<String> FLAGS =
+      List.of(REPORTABLE_16H, MAZL, LONG_ABSENCE, LATE_PATTERN, HOLIDAY_ADJACENT_ABSENCE);
 
   /** Verzuimmelding types of DUO's verzuimregister (Leerplichtwet art. 21a). */
   public static final String REPORT_V3 = "V3";
@@ -79,20 +86,23 @@ public final class PupilFlags {
       field(BRIN_VESTIGING, StringType, false, "School location"),
       field(SCHOOL_PUPIL_KEY, StringType, false, "Pseudonym of the school's pupil number"),
       field(PUPIL_KEY, StringType, false, "Pseudonym of the PGN: the same pupil at every school"),
-      field(FLAG, StringType, false, "reportable_16h, mazl or long_absence"),
+      field(FLAG, StringType, false, "reportable_16h, mazl, long_absence, late_pattern or holiday_adjacent_absence"),
       field(FIRST_MET, DateType, false, "School day on which the flag was first met"),
       field(WINDOW_START, DateType, false,
-          "reportable_16h: Monday of the window's first school week; mazl: start of the episode, or of the first "
-              + "of the episodes counted; long_absence: first day of the run"),
+          "reportable_16h, late_pattern: Monday of the window's first school week; mazl: start of the episode, or of "
+              + "the first of the episodes counted; long_absence: first day of the run; holiday_adjacent_absence: the "
+              + "first day counted"),
       field(WINDOW_END, DateType, false,
-          "reportable_16h: Sunday of the window's last school week (the week of first_met); mazl: last day of the "
-              + "episode (up to the reference date), or start of the last episode counted; long_absence: last day "
-              + "of the run (up to the reference date)"),
+          "reportable_16h, late_pattern: Sunday of the window's last school week (the week of first_met); mazl: last "
+              + "day of the episode (up to the reference date), or start of the last episode counted; long_absence: "
+              + "last day of the run (up to the reference date); holiday_adjacent_absence: first_met"),
       field(EVIDENCE_MINUTES, LongType, true,
-          "reportable_16h: unauthorised minutes of the window up to and including first_met; otherwise null"),
+          "reportable_16h: unauthorised minutes of the window up to and including first_met; late_pattern: minutes "
+              + "late in it; holiday_adjacent_absence: the minutes that made the days counted count; otherwise null"),
       field(EVIDENCE_COUNT, IntegerType, true,
           "mazl: school days of the episode, or episodes started in the window; long_absence: school days of the "
-              + "run; reportable_16h: null"),
+              + "run; late_pattern: late arrivals in the window up to and including first_met; "
+              + "holiday_adjacent_absence: days counted; reportable_16h: null"),
       field(AGE_ON_FIRST_MET, IntegerType, true, "Age in whole years on first_met; null when the birth date is unknown"),
       field(REPORT_TYPE, StringType, true,
           "reportable_16h: V3 under 18, V4 from 18 to 22; null from 23, for other flags or an unknown birth date"),
@@ -105,6 +115,8 @@ public final class PupilFlags {
   private static final String WEEK_START = PupilDays.WEEK_START;
   private static final String UNAUTHORISED = PupilDays.UNAUTHORISED_MINUTES;
   private static final String SICK = PupilDays.MISSED_SICK;
+  private static final String LATE_COUNT = PupilDays.LATE_COUNT;
+  private static final String LATE_MINUTES = PupilDays.LATE_MINUTES;
   private static final String SCHEDULED = PupilDays.SCHEDULED_MINUTES;
   private static final String MISSED = PupilDays.MISSED_MINUTES;
   private static final String DAY_NUMBER = "day_number";
@@ -115,6 +127,8 @@ public final class PupilFlags {
   private static final String RUN_END = "run_end";
   private static final String RUN_LENGTH = "run_length";
   private static final String WINDOW_MINUTES = "window_minutes";
+  private static final String WINDOW_COUNT = "window_count";
+  private static final String SIGNAL_MINUTES = "signal_minutes";
   private static final String FIRST = "first";
   private static final String FIRST_COUNTED_WEEK = "first_counted_week";
   private static final String BIRTH_DATE = Enrolments.BIRTH_DATE;
@@ -134,7 +148,9 @@ public final class PupilFlags {
     Dataset<Row> met = reportable16h(days, rule)
         .unionByName(mazlLongEpisode(sickEpisodes, rule))
         .unionByName(mazlEpisodesInWeeks(sickEpisodes, rule))
-        .unionByName(longAbsence(days, rule));
+        .unionByName(longAbsence(days, rule))
+        .unionByName(latePattern(days, rule))
+        .unionByName(holidayAdjacentAbsence(days, HolidayNeighbours.perSchoolDay(pupilDays, referenceDate), rule));
     Dataset<Row> flags = withAge(firstOccurrence(met), birthDates(enrolments, referenceDate));
     return flags.select(
         col(BRIN_VESTIGING), col(SCHOOL_PUPIL_KEY), col(PUPIL_KEY), col(FLAG), col(FIRST_MET),
@@ -161,7 +177,9 @@ public final class PupilFlags {
             col(SCHEDULED).cast(LongType).as(SCHEDULED),
             coalesce(col(MISSED), lit(0L)).cast(LongType).as(MISSED),
             coalesce(col(UNAUTHORISED), lit(0L)).cast(LongType).as(UNAUTHORISED),
-            coalesce(col(SICK), lit(0L)).cast(LongType).as(SICK))
+            coalesce(col(SICK), lit(0L)).cast(LongType).as(SICK),
+            coalesce(col(LATE_COUNT), lit(0)).cast(LongType).as(LATE_COUNT),
+            coalesce(col(LATE_MINUTES), lit(0L)).cast(LongType).as(LATE_MINUTES))
         .withColumn(DAY_NUMBER, row_number().over(byDate))
         .withColumn(WEEK_NUMBER, dense_rank().over(enrolmentWindow().orderBy(WEEK_START)));
   }
@@ -176,18 +194,82 @@ public final class PupilFlags {
    */
   static Dataset<Row> reportable16h(Dataset<Row> days, FlagRule rule) {
     int weeks = rule.reportableWeeks();
+    return days
+        .withColumn(WINDOW_MINUTES, sumOverSchoolWeeksUpToThisDay(UNAUTHORISED, weeks))
+        .withColumn(WINDOW_START, mondayOfTheWindow(weeks))
+        .where(coalesce(col(WINDOW_MINUTES).geq((long) rule.reportableMinutes()), lit(false)))
+        .select(met(REPORTABLE_16H, col(DATE), col(WINDOW_START), date_add(col(WEEK_START), 6),
+            col(WINDOW_MINUTES), lit(null)));
+  }
+
+  /**
+   * {@code late_pattern} (DOMAIN.md section 5; seed 000: "die leerling die misschien altijd te laat
+   * is, die 10 minuten per dag, die mist eigenlijk een half jaar onderwijs"): at least {@code
+   * lateCount} (10) late arrivals, or at least {@code lateMinutes} (200) minutes late, within
+   * {@code lateWeeks} (4) consecutive school weeks. The window is that of the 16-hour rule: the
+   * day's school week and the ones before it, up to and including the day. Two thresholds, because
+   * not every system records how late a pupil was (unknown minutes count as 0).
+   */
+  static Dataset<Row> latePattern(Dataset<Row> days, FlagRule rule) {
+    int weeks = rule.lateWeeks();
+    Column isPattern =
+        col(WINDOW_COUNT).geq((long) rule.lateCount()).or(col(WINDOW_MINUTES).geq((long) rule.lateMinutes()));
+    return days
+        .withColumn(WINDOW_COUNT, sumOverSchoolWeeksUpToThisDay(LATE_COUNT, weeks))
+        .withColumn(WINDOW_MINUTES, sumOverSchoolWeeksUpToThisDay(LATE_MINUTES, weeks))
+        .withColumn(WINDOW_START, mondayOfTheWindow(weeks))
+        .where(coalesce(isPattern, lit(false)))
+        .select(met(LATE_PATTERN, col(DATE), col(WINDOW_START), date_add(col(WEEK_START), 6),
+            col(WINDOW_MINUTES), col(WINDOW_COUNT)));
+  }
+
+  /**
+   * {@code holiday_adjacent_absence} (DOMAIN.md section 5, a luxe-verzuim signal; DOMAIN.md
+   * section 9 and seed 001: "iedere eerste maandag na een schoolvakantie"). A school day of the
+   * pupil counts when, on the last school day before a holiday or the first after one
+   * ({@link HolidayNeighbours}), at least {@code holidayAdjacentMinutes} (1) minutes were missed
+   * without authorisation; on a Monday that is the first school day after a holiday, absence of any
+   * category counts (a sick note after a holiday is the classic cover). Met on the {@code
+   * holidayAdjacentDays}-th (1st) such day of the school year.
+   */
+  static Dataset<Row> holidayAdjacentAbsence(Dataset<Row> days, Dataset<Row> holidayNeighbours, FlagRule rule) {
+    Column after = col(HolidayNeighbours.AFTER_HOLIDAY);
+    Column before = col(HolidayNeighbours.BEFORE_HOLIDAY);
+    Column mondayAfter = after.and(dayofweek(col(DATE)).equalTo(HolidayNeighbours.MONDAY));
+    Column signalMinutes = when(mondayAfter, col(MISSED))
+        .when(after.or(before), col(UNAUTHORISED))
+        .otherwise(lit(0L));
+    WindowSpec upToThisDay = enrolmentWindow().orderBy(DATE)
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    return days
+        .join(holidayNeighbours, new String[] {BRIN_VESTIGING, DATE}, "left")
+        .withColumn(SIGNAL_MINUTES, coalesce(signalMinutes, lit(0L)))
+        .where(col(SIGNAL_MINUTES).geq((long) rule.holidayAdjacentMinutes()))
+        .withColumn(WINDOW_COUNT, count(lit(1)).over(upToThisDay))
+        .withColumn(WINDOW_MINUTES, sum(col(SIGNAL_MINUTES)).over(upToThisDay))
+        .withColumn(WINDOW_START, min(col(DATE)).over(upToThisDay))
+        .where(col(WINDOW_COUNT).equalTo((long) rule.holidayAdjacentDays()))
+        .select(met(HOLIDAY_ADJACENT_ABSENCE, col(DATE), col(WINDOW_START), col(DATE), col(WINDOW_MINUTES),
+            col(WINDOW_COUNT)));
+  }
+
+  /**
+   * The sum of {@code column} from the Monday of the school week {@code weeks - 1} school weeks
+   * before the day's own, up to and including the day: a window of {@code weeks} consecutive
+   * school weeks that ends on this day. At the start of the year it holds the school weeks there are.
+   */
+  private static Column sumOverSchoolWeeksUpToThisDay(String column, int weeks) {
     WindowSpec upToThisDay = enrolmentWindow().orderBy(DATE)
         .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     WindowSpec beforeTheWindow = enrolmentWindow().orderBy(WEEK_NUMBER)
         .rangeBetween(Window.unboundedPreceding(), -weeks);
-    WindowSpec weeksOfTheWindow = enrolmentWindow().orderBy(WEEK_NUMBER).rangeBetween(-(weeks - 1), 0);
-    Column minutesBeforeTheWindow = coalesce(sum(col(UNAUTHORISED)).over(beforeTheWindow), lit(0L));
-    return days
-        .withColumn(WINDOW_MINUTES, sum(col(UNAUTHORISED)).over(upToThisDay).minus(minutesBeforeTheWindow))
-        .withColumn(WINDOW_START, min(col(WEEK_START)).over(weeksOfTheWindow))
-        .where(coalesce(col(WINDOW_MINUTES).geq((long) rule.reportableMinutes()), lit(false)))
-        .select(met(REPORTABLE_16H, col(DATE), col(WINDOW_START), date_add(col(WEEK_START), 6),
-            col(WINDOW_MINUTES), lit(null)));
+    Column beforeTheWindowSum = coalesce(sum(col(column)).over(beforeTheWindow), lit(0L));
+    return sum(col(column)).over(upToThisDay).minus(beforeTheWindowSum);
+  }
+
+  /** The Monday of the first school week of the window of {@code weeks} school weeks ending with the day's. */
+  private static Column mondayOfTheWindow(int weeks) {
+    return min(col(WEEK_START)).over(enrolmentWindow().orderBy(WEEK_NUMBER).rangeBetween(-(weeks - 1), 0));
   }
 
   /**

@@ -95,6 +95,23 @@ class RegionConfigLoaderTest {
   }
 
   @Test
+  void namesTheFlagKeyOfAThresholdThatIsNotAboveZeroOrMissing(@TempDir Path dir) throws IOException {
+    Path region = copyRegion(dir);
+    String text = Files.readString(region);
+    Files.writeString(region, text.replace("late_count: 10", "late_count: 0"));
+    assertThatThrownBy(() -> RegionConfigLoader.load(region))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("flags.late_count: expected a number above 0, got 0");
+
+    Files.writeString(region, text.replace("holiday_adjacent_minutes: 1 ", "holiday_adjacent_minutes: 0.5 "));
+    assertThatThrownBy(() -> RegionConfigLoader.load(region))
+        .hasMessageContaining("flags.holiday_adjacent_minutes: expected a whole number, got '0.5'");
+
+    Files.writeString(region, text.replace("  holiday_adjacent_days: 1", ""));
+    assertThatThrownBy(() -> RegionConfigLoader.load(region)).hasMessageContaining("flags.holiday_adjacent_days: missing");
+  }
+
+  @Test
   void acceptsStrictBoundaries(@TempDir Path dir) throws IOException {
     Path region = copyRegion(dir);
     Files.writeString(region, Files.readString(region).replace("boundaries: inclusive", "boundaries: strict"));

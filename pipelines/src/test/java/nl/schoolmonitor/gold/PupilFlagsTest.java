@@ -30,10 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The three flags on both sides of every threshold, with the default {@link FlagRule} (960
- * minutes in 4 school weeks; M@ZL 4 episodes in 12 school weeks or the 7th day; 20 days). Every
+ * The five flags on both sides of every threshold, with the default {@link FlagRule} (960
+ * minutes in 4 school weeks; M@ZL 4 episodes in 12 school weeks or the 7th day; 20 days; 10 late
+ * arrivals or 200 minutes late in 4 school weeks; 1 day next to a holiday with 1 minute). Every
  * pupil is at one VO school with 300 scheduled minutes a day; the autumn holiday is the week of
- * 20 October 2025 where a test says so (no school days that week).
+ * 20 October 2025 where a test says so (no school days that week). The school's calendar is the
+ * days its pupils have, so the first day of a test's calendar follows a "holiday": tests of other
+ * flags that have absence on it compare only their own flag.
  */
 @ExtendWith(SharedSpark.class)
 class PupilFlagsTest {
@@ -94,7 +97,8 @@ class PupilFlagsTest {
         bornOn("turns23Today", d("2002-09-04")),
         bornOn("birthDateUnknown", null));
 
-    List<Row> flags = PupilFlags.build(pupilDays(spark, days), enrolments, RULE, REFERENCE).collectAsList();
+    List<Row> flags = only(PupilFlags.build(pupilDays(spark, days), enrolments, RULE, REFERENCE),
+        PupilFlags.REPORTABLE_16H);
 
     assertThat(flags).containsExactlyInAnyOrder(
         flag("turns18Tomorrow", PupilFlags.REPORTABLE_16H, "2025-09-04", "2025-09-01", "2025-09-07", 960L, null, 17, "V3"),
@@ -115,7 +119,8 @@ class PupilFlagsTest {
     days.addAll(days("weeks1to13", thirteenWeeks,
         minutesOn(SCHEDULED, "2025-09-01", "2025-09-22", "2025-10-20", "2025-11-24"), Map.of()));
 
-    List<Row> flags = PupilFlags.build(pupilDays(spark, days), noEnrolments(spark), RULE, REFERENCE).collectAsList();
+    List<Row> flags = only(PupilFlags.build(pupilDays(spark, days), noEnrolments(spark), RULE, REFERENCE),
+        PupilFlags.MAZL);
 
     assertThat(flags).containsExactlyInAnyOrder(
         flag("weeks1to12", PupilFlags.MAZL, "2025-11-17", "2025-09-01", "2025-11-17", null, 4, null, null));
@@ -141,7 +146,8 @@ class PupilFlagsTest {
         minutesOn(SCHEDULED, "2025-10-15", "2025-10-16", "2025-10-17", "2025-10-27", "2025-10-28", "2025-10-29"),
         Map.of()));
 
-    List<Row> flags = PupilFlags.build(pupilDays(spark, days), noEnrolments(spark), RULE, REFERENCE).collectAsList();
+    List<Row> flags = only(PupilFlags.build(pupilDays(spark, days), noEnrolments(spark), RULE, REFERENCE),
+        PupilFlags.MAZL);
 
     assertThat(flags).containsExactlyInAnyOrder(
         flag("acrossWeekend", PupilFlags.MAZL, "2025-09-12", "2025-09-04", "2025-09-15", null, 8, null, null),
@@ -206,14 +212,93 @@ class PupilFlagsTest {
           PupilDays.WEEK_START, date.with(DayOfWeek.MONDAY), PupilDays.SCHEDULED_MINUTES, SCHEDULED) : r);
     }
 
-    List<Row> flags = PupilFlags.build(frame(spark, nullable, days), noEnrolments(spark), RULE, REFERENCE)
-        .collectAsList();
+    List<Row> flags = only(PupilFlags.build(frame(spark, nullable, days), noEnrolments(spark), RULE, REFERENCE),
+        PupilFlags.MAZL, PupilFlags.REPORTABLE_16H);
 
     // Sick 1-3 September, unknown on the 4th, sick 5-15 September: the episode starts on the 5th,
     // so its 7th day is 15 September (not 9 September, as it would be if null were sick).
     assertThat(flags).containsExactlyInAnyOrder(
         flag("nulls", PupilFlags.MAZL, "2025-09-15", "2025-09-05", "2025-09-15", null, 7, null, null),
         flag("nulls", PupilFlags.REPORTABLE_16H, "2025-09-26", "2025-09-01", "2025-09-28", 960L, null, null, null));
+  }
+
+  /**
+   * Late pattern (seed 000: 10 minutes late a day is half a school year lost): 10 late arrivals or
+   * 200 minutes late within 4 consecutive school weeks, met on the day the window reaches either.
+   * Late arrivals are counted per slot, so two days with 5 late lessons each are 10.
+   */
+  @Test
+  void latePatternOnTenLateArrivalsOrTwoHundredMinutesInFourSchoolWeeks(SparkSession spark) {
+    List<LocalDate> fiveWeeks = weeksFrom("2025-09-01", 5);
+    List<Row> days = new ArrayList<>();
+    // Late 5 minutes on the 10 school days 8-19 September: the 10th arrival on Friday 19 September.
+    days.addAll(lateDays("tenLates", fiveWeeks, lates(1, 5, firstDays(weekdaysFrom("2025-09-08"), 10))));
+    days.addAll(lateDays("nineLates", fiveWeeks, lates(1, 5, firstDays(weekdaysFrom("2025-09-08"), 9))));
+    // 5 late lessons on each of two days, minutes unknown (0).
+    days.addAll(lateDays("fiveLessonsTwice", fiveWeeks, lates(5, 0, "2025-09-01", "2025-09-02")));
+    // 50 minutes late on the Monday of school weeks 1 to 4: 200 on 22 September.
+    days.addAll(lateDays("twoHundredMinutes", fiveWeeks,
+        lates(1, 50, "2025-09-01", "2025-09-08", "2025-09-15", "2025-09-22")));
+    Map<LocalDate, long[]> oneNinetyNine = lates(1, 50, "2025-09-01", "2025-09-08", "2025-09-15");
+    oneNinetyNine.putAll(lates(1, 49, "2025-09-22"));
+    days.addAll(lateDays("oneNinetyNine", fiveWeeks, oneNinetyNine));
+    // 100 in school week 1 and 100 in school week 5: never within 4 consecutive school weeks.
+    days.addAll(lateDays("weeksOneAndFive", fiveWeeks, lates(1, 100, "2025-09-01", "2025-09-29")));
+
+    List<Row> flags = PupilFlags.build(pupilDays(spark, days), noEnrolments(spark), RULE, REFERENCE).collectAsList();
+
+    assertThat(flags).containsExactlyInAnyOrder(
+        flag("tenLates", PupilFlags.LATE_PATTERN, "2025-09-19", "2025-09-01", "2025-09-21", 50L, 10, null, null),
+        flag("fiveLessonsTwice", PupilFlags.LATE_PATTERN, "2025-09-02", "2025-09-01", "2025-09-07", 0L, 10, null,
+            null),
+        flag("twoHundredMinutes", PupilFlags.LATE_PATTERN, "2025-09-22", "2025-09-01", "2025-09-28", 200L, 4, null,
+            null));
+  }
+
+  /**
+   * Holiday-adjacent absence (luxe-verzuim signal, DOMAIN.md section 5), with the default rule (1
+   * day with 1 minute). The school has school days 29 September - 7 November except Wednesday 8
+   * October (a study day) and the autumn holiday 20-24 October; the reference date is 7 November,
+   * so whether Friday 7 November comes before a holiday is not known yet.
+   */
+  @Test
+  void holidayAdjacentAbsenceOnTheDaysNextToAHolidayAndAnyAbsenceOnTheMondayAfter(SparkSession spark) {
+    List<Row> days = new ArrayList<>();
+    days.addAll(absences("fridayBefore", Map.of(), minutesOn(50, "2025-10-17")));
+    days.addAll(absences("oneMinuteFridayBefore", Map.of(), minutesOn(1, "2025-10-17")));
+    days.addAll(absences("sickFridayBefore", minutesOn(SCHEDULED, "2025-10-17"), Map.of()));
+    days.addAll(absences("thursdayBefore", Map.of(), minutesOn(SCHEDULED, "2025-10-16")));
+    days.addAll(absences("sickMondayAfter", minutesOn(SCHEDULED, "2025-10-27"), Map.of()));
+    days.addAll(absences("sickTuesdayAfter", minutesOn(SCHEDULED, "2025-10-28"), Map.of()));
+    days.addAll(absences("tuesdayBeforeStudyDay", Map.of(), minutesOn(100, "2025-10-07")));
+    days.addAll(absences("thursdayAfterStudyDay", Map.of(), minutesOn(100, "2025-10-09")));
+    days.addAll(absences("mondayAfterAWeekend", minutesOn(SCHEDULED, "2025-10-13"), minutesOn(0, "2025-10-13")));
+    days.addAll(absences("lastDayCounted", Map.of(), minutesOn(SCHEDULED, "2025-11-07")));
+
+    List<Row> flags = PupilFlags.build(pupilDays(spark, days), noEnrolments(spark), RULE, d("2025-11-07"))
+        .collectAsList();
+
+    assertThat(flags).containsExactlyInAnyOrder(
+        holidayFlag("fridayBefore", "2025-10-17", "2025-10-17", 50L, 1),
+        holidayFlag("oneMinuteFridayBefore", "2025-10-17", "2025-10-17", 1L, 1),
+        holidayFlag("sickMondayAfter", "2025-10-27", "2025-10-27", 300L, 1),
+        holidayFlag("tuesdayBeforeStudyDay", "2025-10-07", "2025-10-07", 100L, 1),
+        holidayFlag("thursdayAfterStudyDay", "2025-10-09", "2025-10-09", 100L, 1));
+  }
+
+  /** With 60 minutes and 2 days: met on the second day that counts, the evidence summed over both. */
+  @Test
+  void holidayAdjacentAbsenceCountsDaysUpToTheConfiguredNumber(SparkSession spark) {
+    FlagRule twoDaysOfAnHour = new FlagRule(960, 4, 4, 12, 7, 20, 10, 200, 4, 60, 2);
+    List<Row> days = new ArrayList<>();
+    days.addAll(absences("twoDays", minutesOn(SCHEDULED, "2025-10-27"), minutesOn(60, "2025-10-17")));
+    days.addAll(absences("fiftyNineAndADay", minutesOn(SCHEDULED, "2025-10-27"), minutesOn(59, "2025-10-17")));
+    days.addAll(absences("oneDay", Map.of(), minutesOn(60, "2025-10-17")));
+
+    List<Row> flags = PupilFlags.build(pupilDays(spark, days), noEnrolments(spark), twoDaysOfAnHour, d("2025-11-07"))
+        .collectAsList();
+
+    assertThat(flags).containsExactlyInAnyOrder(holidayFlag("twoDays", "2025-10-27", "2025-10-17", 360L, 2));
   }
 
   /** The date of a fixture row of {@link PupilDays#SCHEMA} (fixtures hold java.time dates). */
@@ -223,6 +308,41 @@ class PupilFlagsTest {
 
   private static Dataset<Row> pupilDays(SparkSession spark, List<Row> days) {
     return frame(spark, PupilDays.SCHEMA, days);
+  }
+
+  private static List<Row> only(Dataset<Row> flags, String... flagNames) {
+    return flags.where(col(PupilFlags.FLAG).isin((Object[]) flagNames)).collectAsList();
+  }
+
+  /**
+   * The pupil's days in the school calendar of the holiday tests: 29 September - 7 November without
+   * the study day 8 October and the autumn holiday week of 20 October.
+   */
+  private static List<Row> absences(String pupil, Map<LocalDate, Long> sick, Map<LocalDate, Long> unauthorised) {
+    List<LocalDate> calendar = weeks("2025-09-29", "2025-10-06", "2025-10-13", "2025-10-27", "2025-11-03").stream()
+        .filter(day -> !day.equals(d("2025-10-08")))
+        .toList();
+    return days(pupil, calendar, sick, unauthorised);
+  }
+
+  /** The pupil's school days at {@link #VO} with late arrivals: per day {count, minutes}, nothing missed. */
+  private static List<Row> lateDays(String pupil, List<LocalDate> schoolDays, Map<LocalDate, long[]> late) {
+    return schoolDays.stream()
+        .map(day -> {
+          long[] countAndMinutes = late.getOrDefault(day, new long[] {0, 0});
+          return pupilDay(VO, pupil, day, SCHEDULED, 0, 0, (int) countAndMinutes[0], countAndMinutes[1]);
+        })
+        .toList();
+  }
+
+  private static Map<LocalDate, long[]> lates(long count, long minutes, String... dates) {
+    Map<LocalDate, long[]> byDay = new HashMap<>();
+    Arrays.stream(dates).forEach(date -> byDay.put(d(date), new long[] {count, minutes}));
+    return byDay;
+  }
+
+  private static List<LocalDate> weekdaysFrom(String monday) {
+    return GoldFixtures.weekdays(d(monday), 20);
   }
 
   private static Dataset<Row> noEnrolments(SparkSession spark) {
@@ -268,6 +388,10 @@ class PupilFlagsTest {
     return rowOf(Enrolments.SCHEMA, Enrolments.PUPIL_KEY, pupil, Enrolments.SCHOOL_PUPIL_KEY, VO + "-" + pupil,
         Enrolments.BRIN_VESTIGING, VO, Enrolments.SYSTEM, "magister", Enrolments.BIRTH_DATE, birthDate,
         Enrolments.ENROLMENT_START, d("2025-08-18"));
+  }
+
+  private static Row holidayFlag(String pupil, String firstMet, String windowStart, Long minutes, Integer count) {
+    return flag(pupil, PupilFlags.HOLIDAY_ADJACENT_ABSENCE, firstMet, windowStart, firstMet, minutes, count, null, null);
   }
 
   private static Row flag(String pupil, String flag, String firstMet, String windowStart, String windowEnd,
