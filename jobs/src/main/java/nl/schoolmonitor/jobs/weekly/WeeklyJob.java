@@ -32,11 +32,14 @@ import nl.schoolmonitor.config.Profile;
 import nl.schoolmonitor.config.RegionConfig;
 import nl.schoolmonitor.gold.DataQuality;
 import nl.schoolmonitor.gold.FlagCounts;
+import nl.schoolmonitor.gold.Patterns;
 import nl.schoolmonitor.gold.PupilDays;
 import nl.schoolmonitor.gold.PupilFlags;
 import nl.schoolmonitor.gold.PupilWindows;
 import nl.schoolmonitor.gold.Pyramid;
+import nl.schoolmonitor.gold.TierMovement;
 import nl.schoolmonitor.gold.TrendWeekly;
+import nl.schoolmonitor.gold.TrendYearOverYear;
 import nl.schoolmonitor.gold.Units;
 import nl.schoolmonitor.jobs.Progress;
 import nl.schoolmonitor.jobs.ingest.BronzeReader;
@@ -218,6 +221,14 @@ public final class WeeklyJob {
     tables.replaceYear(pyramid, Pyramid.TABLE, thisPeriod);
     String thisYear = "school_year = '" + schoolYear.label() + "'";
     tables.replaceYear(trend, TrendWeekly.TABLE, thisYear);
+    // Earlier school years stay in the trend table: this year's weeks next to last year's.
+    tables.replaceYear(TrendYearOverYear.build(tables.read(TrendWeekly.TABLE), schoolYear.label()),
+        TrendYearOverYear.TABLE, thisYear);
+    tables.replaceYear(TierMovement.build(pupilWindows, silverEnrolments, reference.schools(),
+        reference.municipalities(), config.code(), config.name(), schoolYear.label(), settings.asOf()),
+        TierMovement.TABLE, thisYear);
+    tables.replaceYear(Patterns.build(days, silverEnrolments, reference.schools(), reference.municipalities(),
+        config.code(), config.name(), schoolYear.label(), settings.asOf()), Patterns.TABLE, thisPeriod);
     Dataset<Row> quality = DataQuality.weekly(silverEvents, silverEnrolments, silverSchoolDays, schoolYear.label(),
         settings.asOf(), DataQuality.Thresholds.DEFAULT);
     tables.replaceYear(quality, DataQuality.WEEKLY_TABLE, thisYear);
@@ -246,6 +257,12 @@ public final class WeeklyJob {
         .orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start")));
     long fileRows = CsvPublisher.write(fs, new Path(out, "data_quality_files.csv"), dataQualityFiles(ledgerWithCounts,
         accounting));
+    long yearOverYearRows = CsvPublisher.write(fs, new Path(out, "trend_year_over_year.csv"),
+        tables.read(TrendYearOverYear.TABLE).where(thisYear).orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start")));
+    long movementRows = CsvPublisher.write(fs, new Path(out, "tier_movement.csv"),
+        tables.read(TierMovement.TABLE).where(thisYear).orderBy(levelOrder(), col(Units.UNIT_CODE), col("month")));
+    long patternRows = CsvPublisher.write(fs, new Path(out, "patterns.csv"), tables.read(Patterns.TABLE)
+        .where(thisPeriod).orderBy(levelOrder(), col(Units.UNIT_CODE), col("dimension"), col("value")));
     long schoolRows = CsvPublisher.write(fs, new Path(out, "data_quality_schools.csv"),
         tables.read(DataQuality.SCHOOL_TABLE).where(thisPeriod).orderBy(DataQuality.BRIN_VESTIGING));
     long weekRows = CsvPublisher.write(fs, new Path(out, "data_quality_weekly.csv"),
@@ -257,9 +274,10 @@ public final class WeeklyJob {
         .agg(count(lit(1)).as("records"))
         .orderBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.RULE));
     progress.stage("publish", "%s: pyramid.csv (%d rows), flags.csv (%d), trend_weekly.csv (%d), "
-        + "data_quality_schools.csv (%d), data_quality_weekly.csv (%d), data_quality_codes.csv (%d), "
-        + "data_quality_files.csv (%d), data_quality_quarantine.csv (%d)", out, pyramidRows, flagRows, trendRows,
-        schoolRows, weekRows, codeRows, fileRows, reasonRows);
+        + "trend_year_over_year.csv (%d), tier_movement.csv (%d), patterns.csv (%d), data_quality_schools.csv (%d), "
+        + "data_quality_weekly.csv (%d), data_quality_codes.csv (%d), data_quality_files.csv (%d), "
+        + "data_quality_quarantine.csv (%d)", out, pyramidRows, flagRows, trendRows, yearOverYearRows, movementRows,
+        patternRows, schoolRows, weekRows, codeRows, fileRows, reasonRows);
     timer.end("publish");
 
     long totalRead = accounting.stream().mapToLong(r -> r.getLong(3)).sum();

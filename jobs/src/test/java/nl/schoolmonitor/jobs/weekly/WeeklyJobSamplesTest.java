@@ -130,8 +130,12 @@ class WeeklyJobSamplesTest {
   void publishesTheFlagCounts() throws IOException {
     Map<String, CSVRecord> flags = byUnit(read(Path.of(result.publishedIn()).resolve("flags.csv")));
 
+    // holiday_adjacent_absence: an MBO location's school days are the days its students have observations; the
+    // sample's one student is first observed on Monday 1 September, so 29 August is no school day there and his
+    // unauthorised lesson that Monday is "the first school day after a holiday" (a limit of the rule on tiny data).
     assertThat(flags.get("region/twente").toList()).containsExactly("2025-2026", "2025-10-03", "region", "twente",
-        "Twente", "8", "0", "0", "0");
+        "Twente", "8", "0", "0", "0", "0", "1");
+    assertThat(flags.get("school/25GH00").get("holiday_adjacent_absence")).isEqualTo("1");
     assertThat(flags.get("school/25GH00").get("pupils")).isEqualTo("1");
     assertThat(flags.get("school/07AB00").get("pupils")).isEqualTo("3");
   }
