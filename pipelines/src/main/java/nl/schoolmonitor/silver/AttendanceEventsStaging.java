@@ -366,7 +366,8 @@ public final class AttendanceEventsStaging {
                 " is in neither the code table of ", col(ExportRows.BRIN_VESTIGING),
                 " nor the system's, and no fallback rule matches ", lookup.fallbackInputs()))
         .check(Rule.UNKNOWN_PUPIL, col(PERIODS).isNull(),
-            text("pupil number '", col(src(Field.PUPIL_NUMBER)), "' is not in the accepted pupil list of ",
+            text("pupil number '", EnrolmentsStaging.masked(col(src(Field.PUPIL_NUMBER))),
+                "' is not in the accepted pupil list of ",
                 col(ExportRows.BRIN_VESTIGING)))
         .check(Rule.DATE_OUTSIDE_SCHOOL_YEAR, col(CALENDAR_FIRST).isNull(),
             text("school ", col(ExportRows.BRIN_VESTIGING), " has no school days in the calendar (is it in schools.csv?)"))

@@ -42,8 +42,13 @@ final class SourceFields {
   /** The bronze values keyed by normalised column name. */
   private static final String VALUES_BY_NAME = "values_by_name";
 
-  /** Identifiers shown in quarantine with all but their last three characters masked. */
-  private static final Set<String> MASKED = Set.of(Profile.Field.BSN, Profile.Field.ONDERWIJSNUMMER);
+  /**
+   * Identifiers shown in quarantine with all but their last three characters masked: the BSN, the
+   * onderwijsnummer and the school's pupil number (DOMAIN.md section 10 pseudonymises all three;
+   * the file and line find the record in the landing zone).
+   */
+  private static final Set<String> MASKED = Set.of(Profile.Field.BSN, Profile.Field.ONDERWIJSNUMMER,
+      Profile.Field.PUPIL_NUMBER);
 
   private SourceFields() {}
 
@@ -98,7 +103,8 @@ final class SourceFields {
 
   /**
    * {@code field=value} for every mapped column of the profile, in header order, values as they
-   * arrived (untrimmed); BSN and onderwijsnummer masked but for their last three digits and the
+   * arrived (untrimmed); BSN, onderwijsnummer and pupil number masked but for their last three
+   * characters and the
    * postcode cut to its four digits, so quarantine holds no identifying number.
    */
   private static Column raw(Profile p) {

@@ -259,7 +259,7 @@ class AttendanceEventsStagingTest {
             q(p, 7, "unparseable_number", "minutes 'vijf' is not a whole number"),
             q(p, 8, "unknown_code", "code 'Huisbezoek' of system parnassys is in neither the code table of 07AB00 nor the"
                 + " system's, and no fallback rule matches authorised '(empty)'"),
-            q(p, 9, "unknown_pupil", "pupil number '1009' is not in the accepted pupil list of 07AB00"),
+            q(p, 9, "unknown_pupil", "pupil number '*009' is not in the accepted pupil list of 07AB00"),
             q(p, 10, "date_outside_school_year",
                 "2025-07-01 is outside the school calendar of 07AB00 (2025-08-25 .. 2025-10-03)"),
             q(p, 11, "not_a_school_day", "2025-09-06 holds no school day of 07AB00 (weekend, holiday or study day)"),

@@ -159,7 +159,7 @@ class EnrolmentsStagingTest {
 
     assertThat(staged.quarantined().collectAsList()).containsExactly(RowFactory.create(LOAD, f, 2L, "07AB00",
         "parnassys-pupils", "invalid_bsn", "BSN ******008 fails the 11-test (or is not 8-9 digits)",
-        "pupil_number=1017, bsn=******008, onderwijsnummer=, birth_date=14-03-2017, sex=V, postcode=7511**, "
+        "pupil_number=*017, bsn=******008, onderwijsnummer=, birth_date=14-03-2017, sex=V, postcode=7511**, "
             + "residence_place=Enschede, residence_municipality=0153, class_code=4a, year_group=4, "
             + "enrolment_start=01-08-2021, enrolment_end=, pupil_weight=0, special_needs=Nee"));
   }

@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -19,10 +21,12 @@ final class RegionPyramid {
   static void print(Path pyramidCsv, PrintStream out) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader in = Files.newBufferedReader(pyramidCsv, StandardCharsets.UTF_8); CSVParser csv = CSVParser.parse(in, format)) {
-      for (CSVRecord r : csv) {
-        if (!r.get("level").equals("region")) {
-          continue;
-        }
+      // The school year to date first: that is the window the norm is set for.
+      List<CSVRecord> regionRows = csv.stream().filter(r -> r.get("level").equals("region"))
+          .sorted(Comparator.comparing((CSVRecord r) -> !r.get("window").equals("school_year_to_date"))
+              .thenComparing(r -> r.get("window").length()))
+          .toList();
+      for (CSVRecord r : regionRows) {
         out.printf(Locale.ROOT, "%nAttendance pyramid %s, %s, %s up to %s (%s pupils with a tier, %s with too"
             + " few school days)%n", r.get("unit_name"), r.get("school_year"), r.get("window").replace('_', ' '),
             r.get("reference_date"), r.get("pupils"), r.get("insufficient_days"));
