@@ -117,7 +117,8 @@ public final class RegionConfigLoader {
           n.decimal("tier1_max_pct"),
           n.decimal("tier3_min_pct"),
           enumValue(n, "boundaries", n.text("boundaries"), TierRule.Boundaries.class),
-          n.integer("min_school_days"));
+          n.integer("min_school_days"),
+          n.has("rolling_min_school_days") ? n.integer("rolling_min_school_days") : n.integer("min_school_days"));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(n.file + ": " + e.getMessage(), e);
     }

@@ -179,9 +179,11 @@ public final class WeeklyJob {
     List<Row> accounting = account(bronze, silverEnrolments, silverEvents, quarantine);
     long quarantined = accounting.stream().mapToLong(r -> r.getLong(5)).sum();
     logNewRows(log, ledgerWithCounts, accounting);
-    progress.stage("silver", "%s (%s): %,d enrolments, %,d attendance events, %,d records quarantined, %,d school days",
-        log.get("mode"), log.get("mode_reason"), silverEnrolments.count(), silverEvents.count(), quarantined,
-        silverSchoolDays.count());
+    // Records a later export replaced are not errors: counted apart from the quarantined ones.
+    long superseded = quarantine.filter(col(Quarantine.RULE).equalTo(Quarantine.Rule.SUPERSEDED)).count();
+    progress.stage("silver", "%s (%s): %,d enrolments, %,d attendance events, %,d records replaced by later exports, "
+        + "%,d records quarantined, %,d school days", log.get("mode"), abbreviated(log.get("mode_reason").toString()),
+        silverEnrolments.count(), silverEvents.count(), superseded, quarantined - superseded, silverSchoolDays.count());
     timer.end("silver");
 
     // Gold: the figures of the school year up to the reference date.
@@ -193,8 +195,8 @@ public final class WeeklyJob {
     // A reference date on a Sunday ends a week: that week's window is the reference window itself, once.
     Column atReferenceDate = col(PupilWindows.WINDOW_END).equalTo(lit(java.sql.Date.valueOf(settings.asOf())));
     Dataset<Row> windows = PupilWindows.schoolYearToDate(days, config.tiers(), settings.asOf())
-        .unionByName(PupilWindows.rollingWeeks(days, config.tiers(), settings.asOf(), 4))
-        .unionByName(PupilWindows.rollingWeeks(days, config.tiers(), settings.asOf(), 12))
+        .unionByName(PupilWindows.rollingWeeks(days, config.tiers().forRollingWindows(), settings.asOf(), 4))
+        .unionByName(PupilWindows.rollingWeeks(days, config.tiers().forRollingWindows(), settings.asOf(), 12))
         .unionByName(PupilWindows.schoolWeeks(days, config.tiers()))
         .unionByName(PupilWindows.schoolYearToDateByWeek(days, config.tiers()).filter(not(atReferenceDate)));
     tables.overwrite(windows, PupilWindows.TABLE);
@@ -281,6 +283,11 @@ public final class WeeklyJob {
     long totalRead = accounting.stream().mapToLong(r -> r.getLong(3)).sum();
     return new Result(loadId, (String) log.get("mode"), schools.size(), files.size(), toLoad.size(), (int) rejected,
         totalRead, quarantined, out.toString());
+  }
+
+  /** A long reason (a list of schools) shortened for the progress line; the run log keeps it whole. */
+  private static String abbreviated(String text) {
+    return text.length() <= 120 ? text : text.substring(0, 117) + "...";
   }
 
   /** Why this run must rebuild silver and gold from all of bronze, or empty when it need not. */
