@@ -1,6 +1,7 @@
 package nl.schoolmonitor.jobs.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.schoolmonitor.config.RegionConfig;
@@ -58,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
     deleteRecursively(root.resolve("warehouse"));
     WeeklySettings settings = new WeeklySettings(config, landing.toString(), root.resolve("warehouse").toString(),
         root.resolve("publish").toString(), GenerateCommand.DEMO_UNTIL, key);
-    int exit = WeeklyCommand.runWeekly(settings, verbose);
+    int exit = WeeklyCommand.runWeekly(List.of(settings), verbose);
     Path published = root.resolve("publish").resolve(GenerateCommand.DEMO_SCHOOL_YEAR)
         .resolve(GenerateCommand.DEMO_UNTIL.toString());
     System.out.println();

@@ -1,7 +1,9 @@
 package nl.schoolmonitor.jobs.cli;
 
-import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.concurrent.Callable;
 import nl.schoolmonitor.jobs.Progress;
 import nl.schoolmonitor.jobs.SparkSessions;
@@ -14,60 +16,49 @@ import picocli.CommandLine.Option;
 
 /** {@code monitor weekly}: the weekly run over a landing zone. */
 @Command(name = "weekly", mixinStandardHelpOptions = true,
-    description = "Ingests new exports, rebuilds silver and gold, publishes pyramid.csv and trend_weekly.csv.")
+    description = "Ingests new exports, updates silver and gold, publishes the tables of the reference date.")
 public final class WeeklyCommand implements Callable<Integer> {
 
   @Mixin
   RegionOptions region;
 
-  @Option(names = "--landing", required = true, paramLabel = "DIR", description = "The landing zone (read only).")
-  String landing;
+  @Mixin
+  RunOptions run;
 
-  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Folder of the Delta tables.")
-  String warehouse;
-
-  @Option(names = "--publish", required = true, paramLabel = "DIR", description = "Folder for the published files.")
-  String publish;
-
-  @Option(names = "--as-of", required = true, paramLabel = "DATE",
-      description = "Reference date (ISO, e.g. 2026-03-27): figures up to and including this day.")
+  @Option(names = "--as-of", paramLabel = "DATE",
+      description = "Reference date (ISO, e.g. 2026-03-27): figures up to and including this day. Default: the "
+          + "Friday of the last completed week (on a Monday morning: last Friday).")
   LocalDate asOf;
-
-  @Option(names = "--key-file", paramLabel = "FILE",
-      description = "File holding the pseudonymisation key (else the environment variable MONITOR_PSEUDONYM_KEY).")
-  Path keyFile;
-
-  @Option(names = "--full", description = "Rebuild silver and gold from all of bronze (after a code update); "
-      + "otherwise only the schools with new files are processed again.")
-  boolean full;
-
-  @Option(names = "--verbose", description = "Show Spark's own logging and stack traces.")
-  boolean verbose;
 
   @Override
   public Integer call() throws Exception {
-    byte[] key = PseudonymKey.resolve(keyFile);
-    WeeklySettings settings = new WeeklySettings(region.load(), absolute(landing), absolute(warehouse),
-        absolute(publish), asOf, key, full);
-    return runWeekly(settings, verbose);
+    LocalDate referenceDate = asOf != null ? asOf : lastCompletedWeek(LocalDate.now());
+    return runWeekly(List.of(run.settings(region.load(), referenceDate)), run.verbose);
   }
 
-  static int runWeekly(WeeklySettings settings, boolean verbose) throws Exception {
+  /**
+   * The Friday of the last week that has ended by {@code today}: a week is complete once its
+   * Friday is over, so on Friday itself it is the Friday before.
+   */
+  static LocalDate lastCompletedWeek(LocalDate today) {
+    return today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY));
+  }
+
+  /** Runs the weekly job once per settings, in order, in one Spark session. */
+  static int runWeekly(List<WeeklySettings> runs, boolean verbose) throws Exception {
     Progress progress = new Progress(System.out);
-    SparkSession spark = SparkSessions.create("monitor-weekly-" + settings.config().code(), settings.warehouse(), verbose);
+    SparkSession spark = SparkSessions.create("monitor-weekly-" + runs.get(0).config().code(), runs.get(0).warehouse(),
+        verbose);
     try {
       progress.stage("spark", "session ready (%s, Spark %s)", spark.sparkContext().master(), spark.version());
-      WeeklyJob.Result result = new WeeklyJob(spark, settings, progress).run();
-      progress.stage("done", "%d files, %,d records read, %,d quarantined; published in %s", result.filesSeen(),
-          result.rowsRead(), result.rowsQuarantined(), result.publishedIn());
+      for (WeeklySettings settings : runs) {
+        WeeklyJob.Result result = new WeeklyJob(spark, settings, progress).run();
+        progress.stage("done", "%s, %s: %d files, %,d records read, %,d quarantined; published in %s", settings.asOf(),
+            result.mode(), result.filesSeen(), result.rowsRead(), result.rowsQuarantined(), result.publishedIn());
+      }
       return 0;
     } finally {
       spark.stop();
     }
-  }
-
-  /** Local paths made absolute; URIs (hdfs://, s3a://) left as they are. */
-  static String absolute(String path) {
-    return path.contains("://") ? path : Path.of(path).toAbsolutePath().normalize().toString();
   }
 }

@@ -97,7 +97,8 @@ public final class WeeklyJob {
       AttendanceEvents.SOURCE_CODE);
 
   /**
-   * Runs every stage and appends the run to {@link RunLog} (also when it fails, with the error);
+   * Runs every stage while holding the warehouse's {@link RunLock} (one run at a time), and
+   * appends the run to {@link RunLog} (also when it fails, with the error);
    * a failed run changes no table half-way (every write is one Delta commit), and the next run
    * picks up what it left: files it loaded into bronze are processed then.
    */
@@ -110,7 +111,9 @@ public final class WeeklyJob {
     log.put("school_year", SchoolYear.of(settings.asOf()).label());
     log.put("versions", versions());
     RunLog.Timer timer = new RunLog.Timer();
-    try {
+    Path warehouse = new Path(settings.warehouse());
+    try (RunLock lock = RunLock.acquire(warehouse.getFileSystem(spark.sparkContext().hadoopConfiguration()), warehouse,
+        loadId, settings.waitForLock())) {
       Result result = runStages(loadId, timer, log);
       writeLog(log, timer, RunLog.SUCCEEDED, null);
       return result;

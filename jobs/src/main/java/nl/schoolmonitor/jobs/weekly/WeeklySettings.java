@@ -1,5 +1,6 @@
 package nl.schoolmonitor.jobs.weekly;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import nl.schoolmonitor.config.RegionConfig;
 
@@ -13,14 +14,15 @@ import nl.schoolmonitor.config.RegionConfig;
  * @param asOf      the reference date: figures are up to and including this day
  * @param key       the pseudonymisation key (never logged, never stored)
  * @param full      rebuild silver and gold from all of bronze, even where nothing changed
+ * @param waitForLock how long to wait for another run on the same warehouse to finish
  */
 public record WeeklySettings(RegionConfig config, String landing, String warehouse, String publish, LocalDate asOf,
-    byte[] key, boolean full) {
+    byte[] key, boolean full, Duration waitForLock) {
 
-  /** An incremental run: only the schools with new files are staged again. */
+  /** An incremental run that does not wait for another run. */
   public WeeklySettings(RegionConfig config, String landing, String warehouse, String publish, LocalDate asOf,
       byte[] key) {
-    this(config, landing, warehouse, publish, asOf, key, false);
+    this(config, landing, warehouse, publish, asOf, key, false, Duration.ZERO);
   }
 
   @Override
