@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import nl.schoolmonitor.config.TierRule;
@@ -34,6 +37,10 @@ final class Workbook {
       throws IOException {
     Path temporary = new Path(file.getParent(), "." + file.getName() + ".tmp");
     try (SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
+      // The date of the data, not of the run: a rerun for the same reference date gives the same workbook.
+      book.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(
+          Date.from(info.referenceDate().atStartOfDay(ZoneOffset.UTC).toInstant())));
+      book.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("Schoolaanwezigheid Monitor");
       Styles styles = new Styles(book);
       explanation(book.createSheet("Toelichting"), tables, rule, info, styles);
       for (SuppressedTable table : tables) {
