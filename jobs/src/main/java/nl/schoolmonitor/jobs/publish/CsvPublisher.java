@@ -50,7 +50,29 @@ public final class CsvPublisher {
     return rows.size();
   }
 
-  private static String text(Object value) {
+  /**
+   * Writes {@code header} and {@code rows} (values already as text) to {@code file}; returns the
+   * number of data rows. {@link Publication} uses it for tables after disclosure control.
+   */
+  public static long write(FileSystem fs, Path file, List<String> header, List<String[]> rows) throws IOException {
+    Path temporary = new Path(file.getParent(), "." + file.getName() + ".tmp");
+    try (OutputStream out = fs.create(temporary, true);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+      printer.printRecord(header);
+      for (String[] row : rows) {
+        printer.printRecord((Object[]) row);
+      }
+    }
+    fs.delete(file, false);
+    if (!fs.rename(temporary, file)) {
+      throw new IOException("Cannot move " + temporary + " to " + file);
+    }
+    return rows.size();
+  }
+
+  /** A value as the CSV files write it: empty for null, plain decimals, ISO dates. */
+  static String text(Object value) {
     if (value == null) {
       return "";
     }

@@ -1,0 +1,150 @@
+package nl.schoolmonitor.jobs.publish;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The tables of the weekly publication with the role of each column (README "Disclosure control
+ * and the workbook"), so the job only hands over the ordered rows. The columns are those of the
+ * gold tables (RULES.md); a role naming a column a table does not have fails at once.
+ */
+public final class PublishedTables {
+
+  private static final String LEVEL = "level";
+  private static final String UNIT = "unit_code";
+  private static final List<String> UNIT_KEY = List.of("school_year", "reference_date", LEVEL, UNIT);
+  private static final List<String> WEEK_KEY = List.of("school_year", "week_start", LEVEL, UNIT);
+
+  /** The dimensions of {@code patterns.csv} whose values split a unit's pupils (each pupil has one value). */
+  private static final Set<String> PUPIL_PARTITIONS = Set.of("year_group", "sector", "special_needs", "nt2",
+      "pupil_weight", "mbo_level");
+  /** The dimensions whose values split a unit's scheduled minutes (every category row repeats all of them). */
+  private static final Set<String> DAY_PARTITIONS = Set.of("weekday", "year_group", "holiday", "sector",
+      "special_needs", "nt2", "pupil_weight", "mbo_level");
+
+  private PublishedTables() {}
+
+  /** {@code pyramid.csv}: pupils = tier1 + tier2 + tier3, percentages of pupils, differences from them. */
+  public static PublishedTable pyramid(Dataset<Row> rows) {
+    return pyramid(PublishedTable.of("pyramid", rows));
+  }
+
+  static PublishedTable pyramid(PublishedTable t) {
+    return t.units(LEVEL, UNIT).slices("window")
+        .counts("pupils", "insufficient_days", "tier1", "tier2", "tier3")
+        .sum("pupils", "tier1", "tier2", "tier3")
+        .percentage("tier1_pct", "tier1", "pupils")
+        .percentage("tier2_pct", "tier2", "pupils")
+        .percentage("tier3_pct", "tier3", "pupils")
+        .follows("diff_tier1_pp", "tier1_pct")
+        .follows("diff_tier2_pp", "tier2_pct")
+        .follows("diff_tier3_pp", "tier3_pct");
+  }
+
+  /** {@code flags.csv}: pupils is the pyramid's pupils + insufficient_days of the school year to date. */
+  public static PublishedTable flags(Dataset<Row> rows) {
+    return flags(PublishedTable.of("flags", rows));
+  }
+
+  static PublishedTable flags(PublishedTable t) {
+    return t.units(LEVEL, UNIT)
+        .counts("pupils", "reportable_16h", "mazl", "long_absence", "late_pattern", "holiday_adjacent_absence")
+        .sumOf("pupils", "pyramid", UNIT_KEY, Map.of("window", "school_year_to_date"), "pupils", "insufficient_days");
+  }
+
+  /**
+   * {@code trend_weekly.csv}: the week's minutes and percentages are protected with the week's
+   * {@code pupils} (the only head count the table has); {@code tier3_pct} implies a count of pupils.
+   */
+  public static PublishedTable trendWeekly(Dataset<Row> rows) {
+    return trendWeekly(PublishedTable.of("trend_weekly", rows));
+  }
+
+  static PublishedTable trendWeekly(PublishedTable t) {
+    return t.units(LEVEL, UNIT).slices("week_start")
+        .counts("pupils")
+        .amounts("pupils", "scheduled_minutes", "missed_minutes")
+        .rate("absence_pct", "pupils", "missed_minutes", "scheduled_minutes")
+        .rate("unauthorised_pct", "pupils", "scheduled_minutes")
+        .rate("sick_pct", "pupils", "scheduled_minutes")
+        .percentageOfPupils("tier3_pct", "pupils");
+  }
+
+  /** {@code trend_year_over_year.csv}: this year's figures are trend_weekly's and hidden as there. */
+  public static PublishedTable trendYearOverYear(Dataset<Row> rows) {
+    return trendYearOverYear(PublishedTable.of("trend_year_over_year", rows));
+  }
+
+  static PublishedTable trendYearOverYear(PublishedTable t) {
+    return t.units(LEVEL, UNIT).slices("week_start")
+        .counts("pupils", "previous_pupils")
+        .rate("absence_pct", "pupils")
+        .percentageOfPupils("tier3_pct", "pupils")
+        .rate("previous_absence_pct", "previous_pupils")
+        .percentageOfPupils("previous_tier3_pct", "previous_pupils")
+        .follows("absence_pct_change", "absence_pct", "previous_absence_pct")
+        .follows("tier3_pct_change", "tier3_pct", "previous_tier3_pct")
+        .sameAs("trend_weekly", WEEK_KEY, "pupils", "absence_pct", "tier3_pct");
+  }
+
+  /** {@code tier_movement.csv}: both ends of a month add up from the movements. */
+  public static PublishedTable tierMovement(Dataset<Row> rows) {
+    return tierMovement(PublishedTable.of("tier_movement", rows));
+  }
+
+  static PublishedTable tierMovement(PublishedTable t) {
+    return t.units(LEVEL, UNIT).slices("month")
+        .counts("pupils_start", "pupils_end", "stayed", "moved_up", "moved_down", "entered", "left", "without_tier")
+        .sum("pupils_start", "stayed", "moved_up", "moved_down", "without_tier", "left")
+        .sum("pupils_end", "stayed", "moved_up", "moved_down", "without_tier", "entered");
+  }
+
+  /**
+   * {@code patterns.csv}: minutes and percentages over the pupils of the value; the values of a
+   * dimension split the unit's minutes (and, for subgroups, its pupils).
+   */
+  public static PublishedTable patterns(Dataset<Row> rows) {
+    return patterns(PublishedTable.of("patterns", rows));
+  }
+
+  static PublishedTable patterns(PublishedTable t) {
+    return t.units(LEVEL, UNIT).slices("dimension", "value")
+        .counts("pupils")
+        .amounts("pupils", "scheduled_minutes", "missed_minutes")
+        .rate("absence_pct", "pupils", "missed_minutes", "scheduled_minutes")
+        .rate("unauthorised_pct", "pupils", "scheduled_minutes")
+        .rate("missed_share_pct", "pupils", "missed_minutes")
+        .addsUpAcross("pupils", "value", "dimension", PUPIL_PARTITIONS)
+        .addsUpAcross("missed_minutes", "value")
+        .addsUpAcross("scheduled_minutes", "value", "dimension", DAY_PARTITIONS);
+  }
+
+  /** {@code data_quality_schools.csv}: about files; only its pupil counts are protected. */
+  public static PublishedTable dataQualitySchools(Dataset<Row> rows) {
+    return dataQualitySchools(PublishedTable.of("data_quality_schools", rows));
+  }
+
+  static PublishedTable dataQualitySchools(PublishedTable t) {
+    return t.counts("enrolled_pupils", "pupils_enrolled_twice_here", "pupils_enrolled_elsewhere_too");
+  }
+
+  /** {@code data_quality_weekly.csv}: pupil counts protected, pupil days go with them. */
+  public static PublishedTable dataQualityWeekly(Dataset<Row> rows) {
+    return dataQualityWeekly(PublishedTable.of("data_quality_weekly", rows));
+  }
+
+  static PublishedTable dataQualityWeekly(PublishedTable t) {
+    return t.counts("enrolled_pupils", "pupils_with_events")
+        .follows("pupil_days", "enrolled_pupils")
+        .follows("pupil_days_with_events", "pupils_with_events")
+        .follows("pupil_days_with_events_pct", "pupil_days", "pupil_days_with_events");
+  }
+
+  /** A table about files, codes or records, not pupils ({@code data_quality_codes}, {@code _files}, {@code _quarantine}). */
+  public static PublishedTable unprotected(String name, Dataset<Row> rows) {
+    return PublishedTable.of(name, rows);
+  }
+}
