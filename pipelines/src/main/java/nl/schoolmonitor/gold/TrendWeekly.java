@@ -4,6 +4,7 @@ import static nl.schoolmonitor.gold.GoldSchemas.PCT;
 import static nl.schoolmonitor.gold.GoldSchemas.field;
 import static nl.schoolmonitor.gold.Pyramid.countWhere;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -39,6 +40,7 @@ public final class TrendWeekly {
   public static final String UNAUTHORISED_PCT = "unauthorised_pct";
   public static final String SICK_PCT = "sick_pct";
   public static final String TIER3_PCT = "tier3_pct";
+  public static final String ENROLLED_PUPILS = "enrolled_pupils";
 
   public static final StructType SCHEMA = new StructType(new StructField[] {
       field(SCHOOL_YEAR, StringType, false, "School year label, e.g. 2025-2026"),
@@ -53,6 +55,7 @@ public final class TrendWeekly {
       field(UNAUTHORISED_PCT, PCT, true, "100 * unauthorised / scheduled of the week"),
       field(SICK_PCT, PCT, true, "100 * sick / scheduled of the week"),
       field(TIER3_PCT, PCT, true, "100 * pupils in tier 3 / pupils; null when pupils = 0"),
+      field(ENROLLED_PUPILS, LongType, false, "Pupils with a school day in the week: whose minutes the week's are"),
   });
 
   // Intermediate columns.
@@ -78,7 +81,8 @@ public final class TrendWeekly {
     Column scheduled = col(SCHEDULED_MINUTES);
     return weekMinutes.unionByName(standing)
         .groupBy(WEEK_START, LEVEL, UNIT_CODE, UNIT_NAME)
-        .agg(sum(PUPILS).as(PUPILS), sum(TIER3_PUPILS).as(TIER3_PUPILS), sum(SCHEDULED_MINUTES).as(SCHEDULED_MINUTES),
+        .agg(sum(PUPILS).as(PUPILS), sum(TIER3_PUPILS).as(TIER3_PUPILS), sum(ENROLLED_PUPILS).as(ENROLLED_PUPILS),
+            sum(SCHEDULED_MINUTES).as(SCHEDULED_MINUTES),
             sum(MISSED_MINUTES).as(MISSED_MINUTES), sum(UNAUTHORISED_MINUTES).as(UNAUTHORISED_MINUTES),
             sum(SICK_MINUTES).as(SICK_MINUTES))
         .select(
@@ -90,14 +94,19 @@ public final class TrendWeekly {
             Percentages.oneDecimal(col(MISSED_MINUTES), scheduled).as(ABSENCE_PCT),
             Percentages.oneDecimal(col(UNAUTHORISED_MINUTES), scheduled).as(UNAUTHORISED_PCT),
             Percentages.oneDecimal(col(SICK_MINUTES), scheduled).as(SICK_PCT),
-            Percentages.oneDecimal(col(TIER3_PUPILS), col(PUPILS)).as(TIER3_PCT));
+            Percentages.oneDecimal(col(TIER3_PUPILS), col(PUPILS)).as(TIER3_PCT),
+            col(ENROLLED_PUPILS).cast(LongType).as(ENROLLED_PUPILS));
   }
 
-  /** Per unit and week: the minutes of that week (no pupil counts: those come from the standing). */
+  /**
+   * Per unit and week: the minutes of that week and the pupils they belong to (one school-week
+   * row per pupil per unit: above school level a pupil counts once); the tier counts come from
+   * the standing.
+   */
   private static Dataset<Row> minutesOfTheWeek(Dataset<Row> weeksPerUnit) {
     return weeksPerUnit
         .groupBy(col(PupilWindows.WINDOW_START).as(WEEK_START), col(LEVEL), col(UNIT_CODE), col(UNIT_NAME))
-        .agg(lit(0L).as(PUPILS), lit(0L).as(TIER3_PUPILS),
+        .agg(lit(0L).as(PUPILS), lit(0L).as(TIER3_PUPILS), count(lit(1)).as(ENROLLED_PUPILS),
             sum(PupilWindows.SCHEDULED_MINUTES).as(SCHEDULED_MINUTES),
             sum(PupilWindows.MISSED_MINUTES).as(MISSED_MINUTES),
             sum(PupilWindows.UNAUTHORISED_MINUTES).as(UNAUTHORISED_MINUTES),
@@ -114,7 +123,7 @@ public final class TrendWeekly {
     return standingPerUnit
         .groupBy(date_sub(col(PupilWindows.WINDOW_END), 6).as(WEEK_START), col(LEVEL), col(UNIT_CODE), col(UNIT_NAME))
         .agg(countWhere(tier.isNotNull()).as(PUPILS), countWhere(tier.equalTo(3)).as(TIER3_PUPILS),
-            lit(0L).as(SCHEDULED_MINUTES), lit(0L).as(MISSED_MINUTES), lit(0L).as(UNAUTHORISED_MINUTES),
+            lit(0L).as(ENROLLED_PUPILS), lit(0L).as(SCHEDULED_MINUTES), lit(0L).as(MISSED_MINUTES), lit(0L).as(UNAUTHORISED_MINUTES),
             lit(0L).as(SICK_MINUTES));
   }
 }

@@ -100,37 +100,38 @@ class TrendWeeklyTest {
 
     assertThat(String.join(",", trend.columns())).isEqualTo(
         "school_year,week_start,level,unit_code,unit_name,pupils,scheduled_minutes,missed_minutes,absence_pct,"
-            + "unauthorised_pct,sick_pct,tier3_pct");
+            + "unauthorised_pct,sick_pct,tier3_pct,enrolled_pupils");
     assertThat(namesAndTypes(trend.schema())).containsExactlyElementsOf(namesAndTypes(TrendWeekly.SCHEMA));
   }
 
   @Test
   void weeklyMinutesAndTheStandingAtTheEndOfEachWeek(SparkSession spark) {
     assertThat(trend(spark).collectAsList()).containsExactlyInAnyOrder(
-        row("2025-09-01", "region", "twente", "Twente", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
-        row("2025-09-01", "region_sector", "twente:PO", "Twente PO", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
-        row("2025-09-01", "municipality_sector", "GM0153:PO", "Enschede PO", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
-        row("2025-09-01", "rmc_region", "22", "RMC-regio 22", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
-        row("2025-09-01", "municipality", "GM0153", "Enschede", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
-        row("2025-09-01", "residence_municipality", "GM0153", "Enschede", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
-        row("2025-09-01", "board", "41001", "Stichting Onderwijs Enschede", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
-        row("2025-09-01", "school", PO, "Basisschool De Esch", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3"),
-        row("2025-09-08", "region", "twente", "Twente", 3, 930, 90, "9.7", "3.2", "6.5", "66.7"),
-        row("2025-09-08", "region_sector", "twente:PO", "Twente PO", 2, 330, 0, "0.0", "0.0", "0.0", "50.0"),
-        row("2025-09-08", "region_sector", "twente:VO", "Twente VO", 1, 600, 90, "15.0", "5.0", "10.0", "100.0"),
-        row("2025-09-08", "municipality_sector", "GM0153:PO", "Enschede PO", 2, 330, 0, "0.0", "0.0", "0.0", "50.0"),
-        row("2025-09-08", "municipality_sector", "GM0153:VO", "Enschede VO", 1, 600, 90, "15.0", "5.0", "10.0", "100.0"),
-        row("2025-09-08", "rmc_region", "22", "RMC-regio 22", 3, 930, 90, "9.7", "3.2", "6.5", "66.7"),
-        row("2025-09-08", "municipality", "GM0153", "Enschede", 3, 930, 90, "9.7", "3.2", "6.5", "66.7"),
-        row("2025-09-08", "residence_municipality", "GM0153", "Enschede", 3, 930, 90, "9.7", "3.2", "6.5", "66.7"),
-        row("2025-09-08", "board", "41001", "Stichting Onderwijs Enschede", 3, 930, 90, "9.7", "3.2", "6.5", "66.7"),
-        row("2025-09-08", "school", PO, "Basisschool De Esch", 3, 330, 0, "0.0", "0.0", "0.0", "33.3"),
-        row("2025-09-08", "school", VO, "Het Stedelijk", 1, 600, 90, "15.0", "5.0", "10.0", "100.0"));
+        row("2025-09-01", "region", "twente", "Twente", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3", 3),
+        row("2025-09-01", "region_sector", "twente:PO", "Twente PO", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3", 3),
+        row("2025-09-01", "municipality_sector", "GM0153:PO", "Enschede PO", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3", 3),
+        row("2025-09-01", "rmc_region", "22", "RMC-regio 22", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3", 3),
+        row("2025-09-01", "municipality", "GM0153", "Enschede", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3", 3),
+        row("2025-09-01", "residence_municipality", "GM0153", "Enschede", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3", 3),
+        row("2025-09-01", "board", "41001", "Stichting Onderwijs Enschede", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3", 3),
+        row("2025-09-01", "school", PO, "Basisschool De Esch", 3, 1980, 99, "5.0", "3.3", "1.7", "33.3", 3),
+        row("2025-09-08", "region", "twente", "Twente", 3, 930, 90, "9.7", "3.2", "6.5", "66.7", 2),
+        row("2025-09-08", "region_sector", "twente:PO", "Twente PO", 2, 330, 0, "0.0", "0.0", "0.0", "50.0", 1),
+        row("2025-09-08", "region_sector", "twente:VO", "Twente VO", 1, 600, 90, "15.0", "5.0", "10.0", "100.0", 1),
+        row("2025-09-08", "municipality_sector", "GM0153:PO", "Enschede PO", 2, 330, 0, "0.0", "0.0", "0.0", "50.0", 1),
+        row("2025-09-08", "municipality_sector", "GM0153:VO", "Enschede VO", 1, 600, 90, "15.0", "5.0", "10.0", "100.0", 1),
+        row("2025-09-08", "rmc_region", "22", "RMC-regio 22", 3, 930, 90, "9.7", "3.2", "6.5", "66.7", 2),
+        row("2025-09-08", "municipality", "GM0153", "Enschede", 3, 930, 90, "9.7", "3.2", "6.5", "66.7", 2),
+        row("2025-09-08", "residence_municipality", "GM0153", "Enschede", 3, 930, 90, "9.7", "3.2", "6.5", "66.7", 2),
+        row("2025-09-08", "board", "41001", "Stichting Onderwijs Enschede", 3, 930, 90, "9.7", "3.2", "6.5", "66.7", 2),
+        row("2025-09-08", "school", PO, "Basisschool De Esch", 3, 330, 0, "0.0", "0.0", "0.0", "33.3", 1),
+        row("2025-09-08", "school", VO, "Het Stedelijk", 1, 600, 90, "15.0", "5.0", "10.0", "100.0", 1));
   }
 
   private static Row row(String weekStart, String level, String code, String name, long pupils, long scheduled,
-      long missed, String absencePct, String unauthorisedPct, String sickPct, String tier3Pct) {
+      long missed, String absencePct, String unauthorisedPct, String sickPct, String tier3Pct, long enrolled) {
     return RowFactory.create("2025-2026", sqlDate(weekStart), level, code, name, pupils, scheduled, missed,
-        new BigDecimal(absencePct), new BigDecimal(unauthorisedPct), new BigDecimal(sickPct), new BigDecimal(tier3Pct));
+        new BigDecimal(absencePct), new BigDecimal(unauthorisedPct), new BigDecimal(sickPct), new BigDecimal(tier3Pct),
+        enrolled);
   }
 }

@@ -35,7 +35,7 @@ public final class BackfillCommand implements Callable<Integer> {
     List<LocalDate> fridays = fridays(from, to);
     RegionConfig config = region.load();
     List<WeeklySettings> runs = new ArrayList<>();
-    fridays.forEach(friday -> runs.add(run.settings(config, friday)));
+    fridays.forEach(friday -> runs.add(run.settings(region, config, friday)));
     return WeeklyCommand.runWeekly(runs, run.verbose);
   }
 

@@ -1,6 +1,7 @@
 package nl.schoolmonitor.jobs.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -58,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
     // A fresh warehouse each demo: the throwaway key would otherwise mix pseudonyms of two runs.
     deleteRecursively(root.resolve("warehouse"));
     WeeklySettings settings = new WeeklySettings(config, landing.toString(), root.resolve("warehouse").toString(),
-        root.resolve("publish").toString(), GenerateCommand.DEMO_UNTIL, key);
+        root.resolve("publish").toString(), GenerateCommand.DEMO_UNTIL, key, false, Duration.ZERO, region.disclosure());
     int exit = WeeklyCommand.runWeekly(List.of(settings), verbose);
     Path published = root.resolve("publish").resolve(GenerateCommand.DEMO_SCHOOL_YEAR)
         .resolve(GenerateCommand.DEMO_UNTIL.toString());

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import nl.schoolmonitor.config.RegionConfig;
 import nl.schoolmonitor.config.RegionConfigLoader;
+import nl.schoolmonitor.jobs.publish.DisclosureRule;
+import nl.schoolmonitor.jobs.publish.DisclosureRuleLoader;
 import picocli.CommandLine.Option;
 
 /** The region and the command-line overrides of its files (command line &gt; region file). */
@@ -34,5 +36,10 @@ public final class RegionOptions {
         holidays != null ? holidays.toAbsolutePath() : f.holidays(),
         studyDays != null ? Optional.of(studyDays.toAbsolutePath()) : f.studyDays(),
         f.postcodes()));
+  }
+
+  /** The small-cell rule of the region file's {@code disclosure:} block (defaults when it has none). */
+  public DisclosureRule disclosure() {
+    return DisclosureRuleLoader.load(region);
   }
 }

@@ -34,9 +34,9 @@ public final class RunOptions {
   @Option(names = "--verbose", description = "Show Spark's own logging and stack traces.")
   boolean verbose;
 
-  WeeklySettings settings(RegionConfig config, LocalDate asOf) {
+  WeeklySettings settings(RegionOptions region, RegionConfig config, LocalDate asOf) {
     return new WeeklySettings(config, absolute(landing), absolute(warehouse), absolute(publish), asOf,
-        PseudonymKey.resolve(keyFile), full, Duration.ofMinutes(waitForLockMinutes));
+        PseudonymKey.resolve(keyFile), full, Duration.ofMinutes(waitForLockMinutes), region.disclosure());
   }
 
   /** Local paths made absolute; URIs (hdfs://, s3a://) left as they are. */

@@ -33,7 +33,7 @@ public final class WeeklyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LocalDate referenceDate = asOf != null ? asOf : lastCompletedWeek(LocalDate.now());
-    return runWeekly(List.of(run.settings(region.load(), referenceDate)), run.verbose);
+    return runWeekly(List.of(run.settings(region, region.load(), referenceDate)), run.verbose);
   }
 
   /**

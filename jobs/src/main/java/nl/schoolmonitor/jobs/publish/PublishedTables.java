@@ -64,12 +64,13 @@ public final class PublishedTables {
   }
 
   static PublishedTable trendWeekly(PublishedTable t) {
+    // The week's minutes belong to the pupils with a school day that week; the tier share to those with a tier.
     return t.units(LEVEL, UNIT).slices("week_start")
-        .counts("pupils")
-        .amounts("pupils", "scheduled_minutes", "missed_minutes")
-        .rate("absence_pct", "pupils", "missed_minutes", "scheduled_minutes")
-        .rate("unauthorised_pct", "pupils", "scheduled_minutes")
-        .rate("sick_pct", "pupils", "scheduled_minutes")
+        .counts("pupils", "enrolled_pupils")
+        .amounts("enrolled_pupils", "scheduled_minutes", "missed_minutes")
+        .rate("absence_pct", "enrolled_pupils", "missed_minutes", "scheduled_minutes")
+        .rate("unauthorised_pct", "enrolled_pupils", "scheduled_minutes")
+        .rate("sick_pct", "enrolled_pupils", "scheduled_minutes")
         .percentageOfPupils("tier3_pct", "pupils");
   }
 

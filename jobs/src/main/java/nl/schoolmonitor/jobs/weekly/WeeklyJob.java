@@ -45,7 +45,11 @@ import nl.schoolmonitor.jobs.ingest.BronzeReader;
 import nl.schoolmonitor.jobs.ingest.FileInspector;
 import nl.schoolmonitor.jobs.ingest.LandingFile;
 import nl.schoolmonitor.jobs.ingest.LandingZone;
-import nl.schoolmonitor.jobs.publish.CsvPublisher;
+import nl.schoolmonitor.jobs.publish.Publication;
+import nl.schoolmonitor.jobs.publish.PublicationInfo;
+import nl.schoolmonitor.jobs.publish.PublishedTable;
+import nl.schoolmonitor.jobs.publish.PublishedTables;
+import nl.schoolmonitor.jobs.publish.UnitHierarchy;
 import nl.schoolmonitor.silver.AttendanceEvents;
 import nl.schoolmonitor.silver.AttendanceEventsStaging;
 import nl.schoolmonitor.silver.Enrolments;
@@ -248,39 +252,39 @@ public final class WeeklyJob {
         days.count(), through, pupilWindows.count(), published.count(), publishedTrend.count());
     timer.end("gold");
 
-    // Publication: CSV for tools, under <publish>/<school_year>/<reference_date>/.
+    // Publication under <publish>/<school_year>/<reference_date>/: CSV for tools, a workbook for people.
     Path out = new Path(settings.publish(), schoolYear.label() + "/" + settings.asOf());
     FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
     fs.mkdirs(out);
-    long pyramidRows = CsvPublisher.write(fs, new Path(out, "pyramid.csv"),
-        published.orderBy(levelOrder(), col(Units.UNIT_CODE), col("window")));
-    long flagRows = CsvPublisher.write(fs, new Path(out, "flags.csv"), tables.read(FlagCounts.TABLE).where(thisPeriod)
-        .orderBy(levelOrder(), col(Units.UNIT_CODE)));
-    long trendRows = CsvPublisher.write(fs, new Path(out, "trend_weekly.csv"), publishedTrend
-        .orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start")));
-    long fileRows = CsvPublisher.write(fs, new Path(out, "data_quality_files.csv"), dataQualityFiles(ledgerWithCounts,
-        accounting));
-    long yearOverYearRows = CsvPublisher.write(fs, new Path(out, "trend_year_over_year.csv"),
-        tables.read(TrendYearOverYear.TABLE).where(thisYear).orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start")));
-    long movementRows = CsvPublisher.write(fs, new Path(out, "tier_movement.csv"),
-        tables.read(TierMovement.TABLE).where(thisYear).orderBy(levelOrder(), col(Units.UNIT_CODE), col("month")));
-    long patternRows = CsvPublisher.write(fs, new Path(out, "patterns.csv"), tables.read(Patterns.TABLE)
-        .where(thisPeriod).orderBy(levelOrder(), col(Units.UNIT_CODE), col("dimension"), col("value")));
-    long schoolRows = CsvPublisher.write(fs, new Path(out, "data_quality_schools.csv"),
-        tables.read(DataQuality.SCHOOL_TABLE).where(thisPeriod).orderBy(DataQuality.BRIN_VESTIGING));
-    long weekRows = CsvPublisher.write(fs, new Path(out, "data_quality_weekly.csv"),
-        tables.read(DataQuality.WEEKLY_TABLE).where(thisYear).orderBy(DataQuality.BRIN_VESTIGING, DataQuality.WEEK_START));
-    long codeRows = CsvPublisher.write(fs, new Path(out, "data_quality_codes.csv"),
-        tables.read(DataQuality.CODES_TABLE).where(thisPeriod).orderBy(DataQuality.BRIN_VESTIGING, DataQuality.SOURCE_CODE));
-    long reasonRows = CsvPublisher.write(fs, new Path(out, "data_quality_quarantine.csv"), quarantine
-        .groupBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.PROFILE, Quarantine.RULE)
-        .agg(count(lit(1)).as("records"))
-        .orderBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.RULE));
-    progress.stage("publish", "%s: pyramid.csv (%d rows), flags.csv (%d), trend_weekly.csv (%d), "
-        + "trend_year_over_year.csv (%d), tier_movement.csv (%d), patterns.csv (%d), data_quality_schools.csv (%d), "
-        + "data_quality_weekly.csv (%d), data_quality_codes.csv (%d), data_quality_files.csv (%d), "
-        + "data_quality_quarantine.csv (%d)", out, pyramidRows, flagRows, trendRows, yearOverYearRows, movementRows,
-        patternRows, schoolRows, weekRows, codeRows, fileRows, reasonRows);
+    // Every table for people passes the small-cell rule and its check before anything is written.
+    List<PublishedTable> toPublish = List.of(
+        PublishedTables.pyramid(published.orderBy(levelOrder(), col(Units.UNIT_CODE), col("window"))),
+        PublishedTables.flags(tables.read(FlagCounts.TABLE).where(thisPeriod).orderBy(levelOrder(), col(Units.UNIT_CODE))),
+        PublishedTables.trendWeekly(publishedTrend.orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start"))),
+        PublishedTables.trendYearOverYear(tables.read(TrendYearOverYear.TABLE).where(thisYear)
+            .orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start"))),
+        PublishedTables.tierMovement(tables.read(TierMovement.TABLE).where(thisYear)
+            .orderBy(levelOrder(), col(Units.UNIT_CODE), col("month"))),
+        PublishedTables.patterns(tables.read(Patterns.TABLE).where(thisPeriod)
+            .orderBy(levelOrder(), col(Units.UNIT_CODE), col("dimension"), col("value"))),
+        PublishedTables.dataQualitySchools(tables.read(DataQuality.SCHOOL_TABLE).where(thisPeriod)
+            .orderBy(DataQuality.BRIN_VESTIGING)),
+        PublishedTables.dataQualityWeekly(tables.read(DataQuality.WEEKLY_TABLE).where(thisYear)
+            .orderBy(DataQuality.BRIN_VESTIGING, DataQuality.WEEK_START)),
+        PublishedTables.unprotected("data_quality_codes", tables.read(DataQuality.CODES_TABLE).where(thisPeriod)
+            .orderBy(DataQuality.BRIN_VESTIGING, DataQuality.SOURCE_CODE)),
+        PublishedTables.unprotected("data_quality_files", dataQualityFiles(ledgerWithCounts, accounting)),
+        PublishedTables.unprotected("data_quality_quarantine", quarantine
+            .groupBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.PROFILE, Quarantine.RULE)
+            .agg(count(lit(1)).as("records"))
+            .orderBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.RULE)));
+    Publication.Written written = Publication.write(fs, out, toPublish,
+        UnitHierarchy.fromReference(config.code(), reference.schools(), reference.municipalities()),
+        settings.disclosure(), PublicationInfo.of(config, schoolYear.label(), settings.asOf()));
+    progress.stage("publish", "%s: %s; %s", out, written.rows().entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue() + " rows (" + written.hiddenCells().getOrDefault(e.getKey(), 0)
+                + " cells x)").collect(java.util.stream.Collectors.joining(", ")),
+        new Path(written.workbook().toString()).getName());
     timer.end("publish");
 
     long totalRead = accounting.stream().mapToLong(r -> r.getLong(3)).sum();

@@ -105,28 +105,28 @@ class DisclosureTest {
   @Test
   void aPercentageOfPupilsWithoutItsCountIsSuppressedWhenItGivesBackASmallCount() {
     String header = "school_year,week_start,level,unit_code,unit_name,pupils,scheduled_minutes,missed_minutes,"
-        + "absence_pct,unauthorised_pct,sick_pct,tier3_pct";
+        + "absence_pct,unauthorised_pct,sick_pct,tier3_pct,enrolled_pupils";
     PublishedTable trend = PublishedTables.trendWeekly(TableText.table("trend_weekly", header,
-        "2025-2026,2026-03-23,school,07AB00,De Esch,20,33000,1650,5.0,1.0,3.0,10.0",
-        "2025-2026,2026-03-23,school,07AB01,Helmerhoek,20,33000,1650,5.0,1.0,3.0,25.0",
-        "2025-2026,2026-03-23,class,07AB00:1a,De Esch 1a,8,13200,660,5.0,1.0,3.0,12.5"));
+        "2025-2026,2026-03-23,school,07AB00,De Esch,20,33000,1650,5.0,1.0,3.0,10.0,20",
+        "2025-2026,2026-03-23,school,07AB01,Helmerhoek,20,33000,1650,5.0,1.0,3.0,25.0,20",
+        "2025-2026,2026-03-23,class,07AB00:1a,De Esch 1a,8,13200,660,5.0,1.0,3.0,12.5,8"));
 
     // 10.0% of 20 pupils is 2 pupils in tier 3; 25.0% is 5. A class of 8 pupils shows no minutes
     // or percentages; 8 itself is shown. The class is the school's only one, so its hidden minutes
     // take the school's with them.
     assertThat(protect(trend).get(0)).containsExactly(
-        "2025-2026,2026-03-23,school,07AB00,De Esch,20,x,x,x,x,x,x".split(","),
-        "2025-2026,2026-03-23,school,07AB01,Helmerhoek,20,33000,1650,5.0,1.0,3.0,25.0".split(","),
-        "2025-2026,2026-03-23,class,07AB00:1a,De Esch 1a,8,x,x,x,x,x,x".split(","));
+        "2025-2026,2026-03-23,school,07AB00,De Esch,20,x,x,x,x,x,x,20".split(","),
+        "2025-2026,2026-03-23,school,07AB01,Helmerhoek,20,33000,1650,5.0,1.0,3.0,25.0,20".split(","),
+        "2025-2026,2026-03-23,class,07AB00:1a,De Esch 1a,8,x,x,x,x,x,x,8".split(","));
   }
 
   @Test
   void aFigureHiddenInTheWeeklyTrendIsHiddenInTheYearOverYearTrendToo() {
     PublishedTable trend = PublishedTables.trendWeekly(TableText.table("trend_weekly",
         "school_year,week_start,level,unit_code,unit_name,pupils,scheduled_minutes,missed_minutes,absence_pct,"
-            + "unauthorised_pct,sick_pct,tier3_pct",
-        "2025-2026,2026-03-23,school,07AB00,De Esch,20,33000,1650,5.0,1.0,3.0,10.0",
-        "2025-2026,2026-03-23,class,07AB00:1a,De Esch 1a,8,13200,660,5.0,1.0,3.0,12.5"));
+            + "unauthorised_pct,sick_pct,tier3_pct,enrolled_pupils",
+        "2025-2026,2026-03-23,school,07AB00,De Esch,20,33000,1650,5.0,1.0,3.0,10.0,20",
+        "2025-2026,2026-03-23,class,07AB00:1a,De Esch 1a,8,13200,660,5.0,1.0,3.0,12.5,8"));
     PublishedTable yearOverYear = PublishedTables.trendYearOverYear(TableText.table("trend_year_over_year",
         "school_year,week_start,iso_week,level,unit_code,unit_name,pupils,absence_pct,tier3_pct,previous_school_year,"
             + "previous_week_start,previous_pupils,previous_absence_pct,previous_tier3_pct,absence_pct_change,"
@@ -139,7 +139,7 @@ class DisclosureTest {
     // trend_weekly: the year-over-year table, which shows the same figure, hides it too, though on
     // its own it would not; 10.0% of 20 pupils is 2 pupils in tier 3, hidden in both.
     assertThat(text.get(0).get(0)).containsExactly(
-        "2025-2026,2026-03-23,school,07AB00,De Esch,20,x,x,x,x,x,x".split(","));
+        "2025-2026,2026-03-23,school,07AB00,De Esch,20,x,x,x,x,x,x,20".split(","));
     assertThat(text.get(1)).containsExactly(
         "2025-2026,2026-03-23,13,school,07AB00,De Esch,20,x,x,2024-2025,2025-03-24,30,4.0,30.0,x,x".split(","));
     assertThat(violations(List.of(trend, yearOverYear), text.get(0), text.get(1))).isEmpty();
