@@ -111,7 +111,7 @@ public final class SqlCommand implements Callable<Integer> {
       pending.setLength(0);
       try {
         ResultPrinter.print(sql.query(statement), format, maxRows, out);
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         // A bad statement does not end the shell; the message says what was wrong.
         out.println("Error: " + firstLine(e.getMessage()));
       }
