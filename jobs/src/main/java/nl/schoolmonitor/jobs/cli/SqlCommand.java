@@ -52,6 +52,10 @@ public final class SqlCommand implements Callable<Integer> {
     // Spark's own catalogue folder goes to a temporary folder: the warehouse may be read-only,
     // and a question must leave no trace in it.
     Path scratch = Files.createTempDirectory("monitor-sql");
+    // A question needs no Spark web UI; its port warnings would land between the results.
+    if (System.getProperty("spark.ui.enabled") == null) {
+      System.setProperty("spark.ui.enabled", "false");
+    }
     SparkSession spark = SparkSessions.create("monitor-sql", scratch.toString(), verbose);
     try {
       WarehouseSql sql = new WarehouseSql(spark, warehouse);

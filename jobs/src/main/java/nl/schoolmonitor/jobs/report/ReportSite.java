@@ -86,6 +86,20 @@ public final class ReportSite {
     return new ReportSite(publicationFolder.toAbsolutePath().normalize()).writeSite();
   }
 
+  /**
+   * The same for a publication folder given as a URI, as the weekly job holds it
+   * ({@code fs.makeQualified(out).toUri()}): written when the folder is on the local file system
+   * ({@code file:}), skipped (empty) on a cluster file system, where {@code monitor report} can be
+   * run on a local copy.
+   */
+  public static java.util.Optional<Path> writeIfLocal(java.net.URI publicationFolder) throws IOException {
+    if (publicationFolder.getScheme() != null && !"file".equals(publicationFolder.getScheme())) {
+      return java.util.Optional.empty();
+    }
+    Path folder = publicationFolder.getScheme() == null ? Path.of(publicationFolder.getPath()) : Path.of(publicationFolder);
+    return java.util.Optional.of(write(folder));
+  }
+
   private Path writeSite() throws IOException {
     Path site = publication.resolve("site");
     Files.createDirectories(site.resolve("assets"));

@@ -156,6 +156,16 @@ class ReportSiteTest {
   }
 
   @Test
+  void theWeeklyJobWritesTheSiteOfALocalPublicationOnly() throws IOException {
+    writeSite();
+    Files.delete(publication.resolve("site/index.html"));
+
+    assertThat(ReportSite.writeIfLocal(publication.toUri())).contains(publication.resolve("site/index.html"));
+    assertThat(publication.resolve("site/index.html")).exists();
+    assertThat(ReportSite.writeIfLocal(java.net.URI.create("hdfs://namenode/publish/2025-2026/2026-03-27"))).isEmpty();
+  }
+
+  @Test
   void aFolderWithoutPyramidCsvIsNamed(@TempDir Path empty) {
     assertThatThrownBy(() -> ReportSite.write(empty))
         .isInstanceOf(IllegalArgumentException.class)
