@@ -71,6 +71,9 @@ class WarehouseSqlTest {
         .collectAsList()).containsExactly(RowFactory.create(2L));
     assertThat(sql.query("DESCRIBE HISTORY gold.pyramid").select("version", "operation")
         .orderBy("version").collectAsList()).containsExactly(RowFactory.create(0L, "WRITE"), RowFactory.create(1L, "WRITE"));
+    Object firstCommit = sql.query("DESCRIBE HISTORY gold.pyramid").where("version = 0").select("timestamp").first().get(0);
+    assertThat(sql.query("SELECT count(*) FROM gold.pyramid TIMESTAMP AS OF '" + firstCommit + "'").collectAsList())
+        .containsExactly(RowFactory.create(2L));
   }
 
   @Test
