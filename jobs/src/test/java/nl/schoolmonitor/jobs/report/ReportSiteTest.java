@@ -134,6 +134,7 @@ class ReportSiteTest {
     String school = page("school-07AB00.html");
 
     assertThat(school).contains("<h2>Datakwaliteit van de aanleveringen</h2>",
+        "<p class=\"status status-warning\">Datakwaliteit van de aanleveringen: <a href=\"#datakwaliteit\">waarschuwing</a>",
         "Status: <strong>waarschuwing</strong> (regels in quarantaine, klassen of leerjaren zonder registraties)",
         "<tr><td>Regels gelezen</td><td>305</td></tr>", "<tr><td>Regels in quarantaine</td><td>3</td></tr>",
         "<tr><td>Quarantaine, regel malformed_row</td><td>1</td></tr>",
