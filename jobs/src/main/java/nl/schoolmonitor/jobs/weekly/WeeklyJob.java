@@ -281,7 +281,9 @@ public final class WeeklyJob {
     Publication.Written written = Publication.write(fs, out, toPublish,
         UnitHierarchy.fromReference(config.code(), reference.schools(), reference.municipalities()),
         settings.disclosure(), PublicationInfo.of(config, schoolYear.label(), settings.asOf()));
-    progress.stage("publish", "%s: %s; %s", out, written.rows().entrySet().stream()
+    // The report site reads the files just written (protected): on a local disk, where people open it.
+    nl.schoolmonitor.jobs.report.ReportSite.writeIfLocal(fs.makeQualified(out).toUri());
+    progress.stage("publish", "%s: %s; %s; site/index.html", out, written.rows().entrySet().stream()
             .map(e -> e.getKey() + " " + e.getValue() + " rows (" + written.hiddenCells().getOrDefault(e.getKey(), 0)
                 + " cells x)").collect(java.util.stream.Collectors.joining(", ")),
         new Path(written.workbook().toString()).getName());

@@ -1,0 +1,83 @@
+package nl.schoolmonitor.jobs.report;
+
+import java.util.Map;
+
+/** The Dutch words the report shows for the published codes; a code without a word is shown as it is. */
+final class Labels {
+
+  private Labels() {}
+
+  static final Map<String, String> LEVELS = Map.of(
+      "region", "Regio",
+      "municipality", "Gemeente",
+      "swv", "Samenwerkingsverband",
+      "school", "School");
+
+  static final Map<String, String> WINDOWS = Map.of(
+      "school_year_to_date", "Schooljaar tot nu toe",
+      "rolling_12_weeks", "Laatste 12 schoolweken",
+      "rolling_4_weeks", "Laatste 4 schoolweken");
+
+  /** The order on the page: the school year to date first, the window the norm is set for. */
+  static final String[] WINDOW_ORDER = {"school_year_to_date", "rolling_12_weeks", "rolling_4_weeks"};
+
+  /** The flags of flags.csv in their column order (CONTRACT.md section 6, DOMAIN.md section 5). */
+  static final String[][] FLAGS = {
+      {"reportable_16h", "Meldingsplichtig verzuim (16 uur ongeoorloofd in 4 schoolweken)"},
+      {"mazl", "M@ZL-signaal (vaak of lang ziek gemeld)"},
+      {"long_absence", "Langdurig afwezig zonder toestemming (mogelijke thuiszitter)"},
+      {"late_pattern", "Patroon van te laat komen"},
+      {"holiday_adjacent_absence", "Ongeoorloofd afwezig rond een vakantie"},
+  };
+
+  static final Map<String, String> PATTERN_DIMENSIONS = Map.of(
+      "weekday", "Weekdag",
+      "year_group", "Leerjaar",
+      "holiday", "Eerste schooldag na een vakantie",
+      "category", "Soort afwezigheid",
+      "sector", "Sector",
+      "special_needs", "Extra ondersteuning",
+      "nt2", "NT2 (Nederlands als tweede taal)",
+      "pupil_weight", "Leerlinggewicht",
+      "mbo_level", "MBO-niveau");
+
+  static final Map<String, String> PATTERN_VALUES = Map.ofEntries(
+      Map.entry("monday", "maandag"), Map.entry("tuesday", "dinsdag"), Map.entry("wednesday", "woensdag"),
+      Map.entry("thursday", "donderdag"), Map.entry("friday", "vrijdag"),
+      Map.entry("first_day_after_holiday", "eerste dag na vakantie"), Map.entry("other_day", "andere dagen"),
+      Map.entry("sick", "ziek"), Map.entry("medical", "medisch"), Map.entry("leave", "verlof"),
+      Map.entry("luxury_leave", "luxeverzuim"), Map.entry("unauthorised", "ongeoorloofd"),
+      Map.entry("suspended", "geschorst"), Map.entry("removed_from_class", "uit de les gestuurd"),
+      Map.entry("late", "te laat"), Map.entry("yes", "ja"), Map.entry("no", "nee"), Map.entry("unknown", "onbekend"));
+
+  static final Map<String, String> STATUS = Map.of(
+      "ok", "in orde",
+      "warning", "waarschuwing",
+      "error", "fout");
+
+  static final Map<String, String> REASONS = Map.ofEntries(
+      Map.entry("no_files", "geen bestanden ontvangen"),
+      Map.entry("rejected_files", "bestanden afgewezen"),
+      Map.entry("quarantined_records", "regels in quarantaine"),
+      Map.entry("stale_registrations", "al een tijd geen registraties"),
+      Map.entry("unmapped_codes", "onbekende verzuimcodes"),
+      Map.entry("enrolment_overlaps", "dubbele inschrijvingen"),
+      Map.entry("silent_registration", "klassen of leerjaren zonder registraties"),
+      Map.entry("no_enrolled_pupils", "geen ingeschreven leerlingen"),
+      Map.entry("no_events", "geen enkele registratie"),
+      Map.entry("silent_classes", "stille klassen"),
+      Map.entry("silent_year_groups", "stille leerjaren"));
+
+  static String of(Map<String, String> words, String code) {
+    return code == null ? "" : words.getOrDefault(code, code);
+  }
+
+  /** A published {@code reasons} list ("a, b") in words. */
+  static String reasons(String published) {
+    if (published == null || published.isBlank()) {
+      return "";
+    }
+    return String.join(", ", java.util.Arrays.stream(published.split(",")).map(String::strip)
+        .map(r -> of(REASONS, r)).toList());
+  }
+}
