@@ -18,6 +18,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import nl.schoolmonitor.common.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -107,7 +108,7 @@ public final class EarlyWarning {
         struct(lit(VSV).as(OUTCOME), col(VSV).as("met")),
         struct(lit(THUISZITTER).as(OUTCOME), col(THUISZITTER).as("met")),
         struct(lit(VSV_OR_THUISZITTER).as(OUTCOME), col(VSV).or(col(THUISZITTER)).as("met")));
-    return followed
+    return Schemas.conform(followed
         .withColumn("s", explode(array(signalColumns.toArray(Column[]::new))))
         .withColumn("o", explode(outcomeColumns))
         .groupBy(col(PupilYears.SCHOOL_YEAR).as(SCHOOL_YEAR), col("s." + SIGNAL).as(SIGNAL),
@@ -118,6 +119,6 @@ public final class EarlyWarning {
         .select(col(SCHOOL_YEAR), col(SIGNAL), col(OUTCOME), col(PUPILS).cast(LongType).as(PUPILS),
             col(WITH_SIGNAL), col(WITH_OUTCOME), col(WITH_SIGNAL_AND_OUTCOME),
             Percentages.oneDecimal(col(WITH_SIGNAL_AND_OUTCOME), col(WITH_OUTCOME)).as(SENSITIVITY_PCT),
-            Percentages.oneDecimal(col(WITH_SIGNAL_AND_OUTCOME), col(WITH_SIGNAL)).as(PRECISION_PCT));
+            Percentages.oneDecimal(col(WITH_SIGNAL_AND_OUTCOME), col(WITH_SIGNAL)).as(PRECISION_PCT)), SCHEMA, TABLE);
   }
 }

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import nl.schoolmonitor.silver.Exemptions;
+import nl.schoolmonitor.common.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -42,11 +43,11 @@ public final class ExemptionCounts {
 
   /** @param exemptions rows of {@link Exemptions#SCHEMA}; @param municipalities rows of Municipalities.SCHEMA */
   public static Dataset<Row> build(Dataset<Row> exemptions, Dataset<Row> municipalities) {
-    return LeerplichtReportCounts.withResidence(exemptions, Exemptions.RESIDENCE_MUNICIPALITY)
+    return Schemas.conform(LeerplichtReportCounts.withResidence(exemptions, Exemptions.RESIDENCE_MUNICIPALITY)
         .groupBy(col(Exemptions.SCHOOL_YEAR).as(SCHOOL_YEAR), col(RESIDENCE_MUNICIPALITY), col(EXEMPTION_KIND))
         .agg(count(lit(1)).as(EXEMPTIONS), count_distinct(col(Exemptions.PUPIL_KEY)).as(PUPILS))
         .join(LeerplichtReportCounts.names(municipalities), new String[] {RESIDENCE_MUNICIPALITY}, "left")
         .select(col(SCHOOL_YEAR), col(RESIDENCE_MUNICIPALITY), col(MUNICIPALITY_NAME), col(EXEMPTION_KIND),
-            col(EXEMPTIONS).cast(LongType).as(EXEMPTIONS), col(PUPILS).cast(LongType).as(PUPILS));
+            col(EXEMPTIONS).cast(LongType).as(EXEMPTIONS), col(PUPILS).cast(LongType).as(PUPILS)), SCHEMA, TABLE);
   }
 }

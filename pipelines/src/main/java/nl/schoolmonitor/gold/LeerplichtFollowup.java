@@ -19,6 +19,7 @@ import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.config.LeerplichtRule;
 import nl.schoolmonitor.silver.LeerplichtReports;
 import nl.schoolmonitor.silver.Schools;
+import nl.schoolmonitor.common.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -102,7 +103,7 @@ public final class LeerplichtFollowup {
         .where(LeerplichtReportCounts.counts()
             .and(coalesce(col(LeerplichtReports.VERZUIMSOORT).notEqual(LeerplichtReports.ABSOLUUT), lit(false))))
         .select(col(LeerplichtReports.PUPIL_KEY).as("report_pupil"), col(REPORT_NUMBER), col(REPORT_DATE));
-    return reportable
+    return Schemas.conform(reportable
         .join(schoolReports, col(PUPIL_KEY).equalTo(col("report_pupil"))
             .and(col(REPORT_DATE).between(col(PupilFlags.WINDOW_START), col(DEADLINE))), "left")
         .withColumn("rank", row_number().over(Window.partitionBy(BRIN_VESTIGING, SCHOOL_PUPIL_KEY, FIRST_MET)
@@ -112,7 +113,7 @@ public final class LeerplichtFollowup {
             col(PUPIL_KEY), col(FIRST_MET), col(REPORT_TYPE), col(DEADLINE), col(REPORT_NUMBER), col(REPORT_DATE),
             when(col(REPORT_NUMBER).isNotNull(), lit(REPORTED))
                 .when(col(DEADLINE).gt(lit(referenceDate)), lit(PENDING))
-                .otherwise(lit(NOT_REPORTED)).as(FOLLOWUP_STATUS));
+                .otherwise(lit(NOT_REPORTED)).as(FOLLOWUP_STATUS)), PUPIL_SCHEMA, PUPIL_TABLE);
   }
 
   /**
@@ -120,7 +121,7 @@ public final class LeerplichtFollowup {
    * @param schools  rows of {@link Schools#SCHEMA}
    */
   public static Dataset<Row> perSchool(Dataset<Row> perPupil, Dataset<Row> schools, LocalDate referenceDate) {
-    return perPupil
+    return Schemas.conform(perPupil
         .groupBy(SCHOOL_YEAR, BRIN_VESTIGING)
         .agg(count(lit(1)).as(REPORTABLE_PUPILS),
             countWhere(col(FOLLOWUP_STATUS).equalTo(REPORTED)).as(REPORTED),
@@ -130,6 +131,6 @@ public final class LeerplichtFollowup {
             new String[] {BRIN_VESTIGING}, "left")
         .select(col(SCHOOL_YEAR), lit(referenceDate).as(REFERENCE_DATE), col(BRIN_VESTIGING), col(SCHOOL_NAME),
             col(REPORTABLE_PUPILS).cast(LongType).as(REPORTABLE_PUPILS), col(REPORTED), col(NOT_REPORTED),
-            col(PENDING), Percentages.oneDecimal(col(REPORTED), col(REPORTED).plus(col(NOT_REPORTED))).as(REPORTED_PCT));
+            col(PENDING), Percentages.oneDecimal(col(REPORTED), col(REPORTED).plus(col(NOT_REPORTED))).as(REPORTED_PCT)), SCHOOL_SCHEMA, TABLE);
   }
 }

@@ -18,6 +18,7 @@ import nl.schoolmonitor.silver.Exemptions;
 import nl.schoolmonitor.silver.LeerplichtReports;
 import nl.schoolmonitor.silver.Municipalities;
 import org.apache.spark.sql.Column;
+import nl.schoolmonitor.common.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -118,7 +119,7 @@ public final class LeerplichtMunicipality {
         .union(seen).distinct();
     Dataset<Row> residents = municipalities.select(col(Municipalities.MUNICIPALITY_CODE).as(RESIDENCE_MUNICIPALITY),
         col(Municipalities.RESIDENTS_5_18));
-    return units
+    return Schemas.conform(units
         .join(reportCounts, key, "left")
         .join(exemptionCounts, key, "left")
         .join(thuiszitterCounts, key, "left")
@@ -131,7 +132,7 @@ public final class LeerplichtMunicipality {
             Percentages.perThousand(zero(RELATIEF_VERZUIM_PUPILS), col(RESIDENTS_5_18)).as(RELATIEF_VERZUIM_PER_1000),
             zero(ABSOLUUT_VERZUIM_PUPILS),
             Percentages.perThousand(zero(ABSOLUUT_VERZUIM_PUPILS), col(RESIDENTS_5_18)).as(ABSOLUUT_VERZUIM_PER_1000),
-            zero(EXEMPTED_PUPILS), zero(THUISZITTERS), zero(THUISZITTERS_UP_TO_3_MONTHS), zero(THUISZITTERS_LONGER));
+            zero(EXEMPTED_PUPILS), zero(THUISZITTERS), zero(THUISZITTERS_UP_TO_3_MONTHS), zero(THUISZITTERS_LONGER)), SCHEMA, TABLE);
   }
 
   private static Column zero(String count) {

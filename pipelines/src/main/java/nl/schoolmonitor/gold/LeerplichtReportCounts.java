@@ -13,6 +13,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import nl.schoolmonitor.silver.LeerplichtReports;
 import nl.schoolmonitor.silver.Municipalities;
 import org.apache.spark.sql.Column;
+import nl.schoolmonitor.common.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -53,13 +54,13 @@ public final class LeerplichtReportCounts {
    * @param municipalities rows of {@link Municipalities#SCHEMA}
    */
   public static Dataset<Row> build(Dataset<Row> reports, Dataset<Row> municipalities) {
-    return withResidence(reports, LeerplichtReports.RESIDENCE_MUNICIPALITY)
+    return Schemas.conform(withResidence(reports, LeerplichtReports.RESIDENCE_MUNICIPALITY)
         .groupBy(col(LeerplichtReports.SCHOOL_YEAR).as(SCHOOL_YEAR), col(RESIDENCE_MUNICIPALITY),
             col(VERZUIMSOORT), col(STATUS))
         .agg(count(lit(1)).as(REPORTS), count_distinct(col(LeerplichtReports.PUPIL_KEY)).as(PUPILS))
         .join(names(municipalities), new String[] {RESIDENCE_MUNICIPALITY}, "left")
         .select(col(SCHOOL_YEAR), col(RESIDENCE_MUNICIPALITY), col(MUNICIPALITY_NAME), col(VERZUIMSOORT), col(STATUS),
-            col(REPORTS).cast(LongType).as(REPORTS), col(PUPILS).cast(LongType).as(PUPILS));
+            col(REPORTS).cast(LongType).as(REPORTS), col(PUPILS).cast(LongType).as(PUPILS)), SCHEMA, TABLE);
   }
 
   /** The municipality of residence as a unit code: unknown ones are shown, not dropped ({@link Units}). */

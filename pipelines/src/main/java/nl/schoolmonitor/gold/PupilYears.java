@@ -16,6 +16,7 @@ import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.silver.LeerplichtReports;
 import nl.schoolmonitor.silver.VsvLeavers;
 import org.apache.spark.sql.Column;
+import nl.schoolmonitor.common.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -101,9 +102,9 @@ public final class PupilYears {
     List<Column> out = new ArrayList<>(List.of(col(SCHOOL_YEAR), col(PUPIL_KEY), no(IN_SCHOOL_DATA), col(TIER)));
     PupilFlags.FLAGS.forEach(f -> out.add(no(f)));
     out.addAll(List.of(no(LEERPLICHT_REPORT), no(THUISZITTER), no(VSV)));
-    return all.join(toDate, key, "left").join(flags, key, "left").join(reported, key, "left")
+    return Schemas.conform(all.join(toDate, key, "left").join(flags, key, "left").join(reported, key, "left")
         .join(home, key, "left").join(leavers, key, "left")
-        .select(out.toArray(Column[]::new));
+        .select(out.toArray(Column[]::new)), SCHEMA, TABLE);
   }
 
   private static Column no(String flag) {

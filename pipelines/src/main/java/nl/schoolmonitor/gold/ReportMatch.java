@@ -15,6 +15,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import nl.schoolmonitor.silver.LeerplichtReports;
 import nl.schoolmonitor.silver.Schools;
 import org.apache.spark.sql.Column;
+import nl.schoolmonitor.common.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -91,19 +92,19 @@ public final class ReportMatch {
             col(PupilWindows.WINDOW_END).as("week_end"), col(PupilWindows.MISSED_MINUTES).as("week_missed"));
     Column overlaps = col(PUPIL_KEY).equalTo(col("week_pupil"))
         .and(col("week_start").leq(col(PERIOD_END))).and(col("week_end").geq(col(PERIOD_START)));
-    return enrolledReports.join(weeks, overlaps, "left")
+    return Schemas.conform(enrolledReports.join(weeks, overlaps, "left")
         .groupBy(SCHOOL_YEAR, REPORT_NUMBER, PUPIL_KEY, BRIN_VESTIGING, VERZUIMSOORT, PERIOD_START, PERIOD_END)
         .agg(max(col("week_pupil").isNotNull()).as("in_data"), max(coalesce(col("week_missed"), lit(0L)).gt(0))
             .as("absent"))
         .select(col(SCHOOL_YEAR), col(REPORT_NUMBER), col(PUPIL_KEY), col(BRIN_VESTIGING), col(VERZUIMSOORT),
             col(PERIOD_START), col(PERIOD_END),
             when(col("absent"), lit(ABSENCE_REGISTERED)).when(col("in_data"), lit(NO_ABSENCE_REGISTERED))
-                .otherwise(lit(PUPIL_NOT_IN_SCHOOL_DATA)).as(MATCH_STATUS));
+                .otherwise(lit(PUPIL_NOT_IN_SCHOOL_DATA)).as(MATCH_STATUS)), REPORT_SCHEMA, REPORT_TABLE);
   }
 
   /** @param perReport rows of {@link #REPORT_SCHEMA}; @param schools rows of {@link Schools#SCHEMA} */
   public static Dataset<Row> perSchool(Dataset<Row> perReport, Dataset<Row> schools) {
-    return perReport
+    return Schemas.conform(perReport
         .withColumn(BRIN_VESTIGING, coalesce(col(BRIN_VESTIGING), lit(Units.UNKNOWN_RESIDENCE_CODE)))
         .groupBy(SCHOOL_YEAR, BRIN_VESTIGING)
         .agg(count(lit(1)).as(REPORTS),
@@ -113,6 +114,6 @@ public final class ReportMatch {
         .join(schools.select(col(Schools.BRIN_VESTIGING), col(Schools.NAME).as(SCHOOL_NAME)),
             new String[] {BRIN_VESTIGING}, "left")
         .select(col(SCHOOL_YEAR), col(BRIN_VESTIGING), col(SCHOOL_NAME), col(REPORTS).cast(LongType).as(REPORTS),
-            col(ABSENCE_REGISTERED), col(NO_ABSENCE_REGISTERED), col(PUPIL_NOT_IN_SCHOOL_DATA));
+            col(ABSENCE_REGISTERED), col(NO_ABSENCE_REGISTERED), col(PUPIL_NOT_IN_SCHOOL_DATA)), SCHOOL_SCHEMA, TABLE);
   }
 }

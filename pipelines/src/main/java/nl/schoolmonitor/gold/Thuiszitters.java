@@ -27,6 +27,7 @@ import nl.schoolmonitor.silver.Enrolments;
 import nl.schoolmonitor.silver.Exemptions;
 import nl.schoolmonitor.silver.LeerplichtReports;
 import org.apache.spark.sql.Column;
+import nl.schoolmonitor.common.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -109,7 +110,7 @@ public final class Thuiszitters {
     Dataset<Row> withoutExemption = periods.join(exempted, col(PUPIL_KEY).equalTo(col("exempt_pupil"))
             .and(col(Exemptions.EXEMPTION_START).leq(col(LAST_DAY))).and(col("exempt_until").geq(col(FIRST_DAY))),
         "left_anti");
-    return perPupilYear(withoutExemption, enrolments, referenceDate);
+    return Schemas.conform(perPupilYear(withoutExemption, enrolments, referenceDate), SCHEMA, TABLE);
   }
 
   private static Dataset<Row> fromReports(Dataset<Row> reports, Dataset<Row> enrolments, LeerplichtRule rule,

@@ -16,6 +16,7 @@ import java.util.List;
 import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.silver.VsvLeavers;
 import org.apache.spark.sql.Column;
+import nl.schoolmonitor.common.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -99,11 +100,11 @@ public final class VsvHistory {
     List<Column> out = new ArrayList<>(List.of(col(VSV_SCHOOL_YEAR), col(PUPIL_KEY), col(SCHOOL_YEAR),
         col(YEARS_BEFORE), coalesce(col(IN_SCHOOL_DATA), lit(false)).as(IN_SCHOOL_DATA), col(PupilYears.TIER)));
     FACTS.forEach(f -> out.add(coalesce(col(f), lit(false)).as(f)));
-    return leavers.crossJoin(dataYears)
+    return Schemas.conform(leavers.crossJoin(dataYears)
         .withColumn(YEARS_BEFORE, yearsBefore.cast(IntegerType))
         .where(col(YEARS_BEFORE).gt(0))
         .join(pupilYears, new String[] {SCHOOL_YEAR, PUPIL_KEY}, "left")
-        .select(out.toArray(Column[]::new));
+        .select(out.toArray(Column[]::new)), PUPIL_SCHEMA, PUPIL_TABLE);
   }
 
   /** @param perPupil rows of {@link #PUPIL_SCHEMA} */
@@ -122,8 +123,8 @@ public final class VsvHistory {
         out.add(col(f));
       }
     }
-    return perPupil.groupBy(VSV_SCHOOL_YEAR, SCHOOL_YEAR, YEARS_BEFORE)
+    return Schemas.conform(perPupil.groupBy(VSV_SCHOOL_YEAR, SCHOOL_YEAR, YEARS_BEFORE)
         .agg(count(lit(1)).as(VSV_PUPILS), counts.toArray(Column[]::new))
-        .select(out.toArray(Column[]::new));
+        .select(out.toArray(Column[]::new)), SCHEMA, TABLE);
   }
 }
