@@ -92,8 +92,8 @@ public final class EarlyWarning {
     Dataset<Row> followed = cohort
         .join(outcomes, col(PupilYears.PUPIL_KEY).equalTo(col("o_pupil")).and(col("o_start").gt(col("start"))), "left")
         .groupBy(java.util.Arrays.stream(cohort.columns()).map(c -> col(c)).toArray(Column[]::new))
-        .agg(coalesce(bool_or(col("o_vsv")), lit(false)).as(VSV),
-            coalesce(bool_or(col("o_home")), lit(false)).as(THUISZITTER));
+        .agg(coalesce(bool_or(col("o_vsv")), lit(false)).as("later_vsv"),
+            coalesce(bool_or(col("o_home")), lit(false)).as("later_thuiszitter"));
 
     List<Column> signalColumns = new ArrayList<>();
     for (String s : SIGNALS) {
@@ -105,9 +105,9 @@ public final class EarlyWarning {
       signalColumns.add(struct(lit(s).as(SIGNAL), coalesce(has, lit(false)).as("has")));
     }
     Column outcomeColumns = array(
-        struct(lit(VSV).as(OUTCOME), col(VSV).as("met")),
-        struct(lit(THUISZITTER).as(OUTCOME), col(THUISZITTER).as("met")),
-        struct(lit(VSV_OR_THUISZITTER).as(OUTCOME), col(VSV).or(col(THUISZITTER)).as("met")));
+        struct(lit(VSV).as(OUTCOME), col("later_vsv").as("met")),
+        struct(lit(THUISZITTER).as(OUTCOME), col("later_thuiszitter").as("met")),
+        struct(lit(VSV_OR_THUISZITTER).as(OUTCOME), col("later_vsv").or(col("later_thuiszitter")).as("met")));
     return Schemas.conform(followed
         .withColumn("s", explode(array(signalColumns.toArray(Column[]::new))))
         .withColumn("o", explode(outcomeColumns))
