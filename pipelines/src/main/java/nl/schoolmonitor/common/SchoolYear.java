@@ -1,11 +1,18 @@
 package nl.schoolmonitor.common;
 
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
 
 /** A school year runs from 1 August to 31 July and is labelled {@code 2025-2026} (DOMAIN.md section 3). */
 public record SchoolYear(int startYear) implements Comparable<SchoolYear> {
@@ -14,6 +21,17 @@ public record SchoolYear(int startYear) implements Comparable<SchoolYear> {
 
   public static SchoolYear of(LocalDate date) {
     return new SchoolYear(date.getMonth().compareTo(Month.AUGUST) >= 0 ? date.getYear() : date.getYear() - 1);
+  }
+
+  /** The label of the school year holding {@code date} as a column ({@code 2025-2026}); null for null. */
+  public static Column labelOf(Column date) {
+    Column start = when(month(date).geq(8), year(date)).otherwise(year(date).minus(1));
+    return concat(start.cast("string"), lit("-"), start.plus(1).cast("string"));
+  }
+
+  /** The first year of a label column ({@code 2025-2026} gives 2025), as an int column. */
+  public static Column startYearOf(Column label) {
+    return label.substr(1, 4).cast("int");
   }
 
   /** Parses {@code 2025-2026}; {@code what} names the setting in the error message. */

@@ -60,6 +60,23 @@ public record Profile(String name, Kind kind, List<String> header, Map<String, S
     public static final String DESCRIPTION = "description";
     public static final String AUTHORISED = "authorised";
     public static final String HANDLED = "handled";
+    // leerplicht reports, exemptions and VSV lists (CONTRACT.md section 3)
+    public static final String REPORT_NUMBER = "report_number";
+    public static final String BRIN = "brin";
+    public static final String VESTIGING = "vestiging";
+    public static final String VERZUIMSOORT = "verzuimsoort";
+    public static final String REPORT_DATE = "report_date";
+    public static final String ABSENCE_START = "absence_start";
+    public static final String ABSENCE_END = "absence_end";
+    public static final String STATUS = "status";
+    public static final String ACTION = "action";
+    public static final String EXEMPTION_KIND = "exemption_kind";
+    public static final String EXEMPTION_START = "exemption_start";
+    public static final String EXEMPTION_END = "exemption_end";
+    public static final String RMC_REGION = "rmc_region";
+    public static final String EDUCATION_TYPE = "education_type";
+    public static final String DEREGISTRATION_DATE = "deregistration_date";
+    public static final String SCHOOL_YEAR = "school_year";
 
     private Field() {}
   }

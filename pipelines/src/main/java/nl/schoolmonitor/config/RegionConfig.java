@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param removedFromClassAuthorised whether {@code removed_from_class} counts as authorised
  * @param schedule        per sector (PO, SO, VSO, VO, MBO) its timetable
  * @param systems         per system name its profiles and code tables
+ * @param leerplicht      settings of the leerplicht and VSV tables (optional section, defaults otherwise)
  */
 public record RegionConfig(
     String code,
@@ -31,14 +32,23 @@ public record RegionConfig(
     FlagRule flags,
     boolean removedFromClassAuthorised,
     Map<String, SectorSchedule> schedule,
-    Map<String, SystemConfig> systems) {
+    Map<String, SystemConfig> systems,
+    LeerplichtRule leerplicht) {
+
+  /** A region without a {@code leerplicht:} section: {@link LeerplichtRule#DEFAULT}. */
+  public RegionConfig(String code, String name, String holidayRegion, Files files, TierRule tiers, Norm norm,
+      FlagRule flags, boolean removedFromClassAuthorised, Map<String, SectorSchedule> schedule,
+      Map<String, SystemConfig> systems) {
+    this(code, name, holidayRegion, files, tiers, norm, flags, removedFromClassAuthorised, schedule, systems,
+        LeerplichtRule.DEFAULT);
+  }
 
   /** Paths of the region's data files (absolute after loading). */
   public record Files(Path schools, Path municipalities, Path holidays, Optional<Path> studyDays, Optional<Path> postcodes) {}
 
   public RegionConfig withFiles(Files newFiles) {
     return new RegionConfig(code, name, holidayRegion, newFiles, tiers, norm, flags, removedFromClassAuthorised, schedule,
-        systems);
+        systems, leerplicht);
   }
 
   /** Every profile of every system. */

@@ -59,7 +59,8 @@ public final class RegionConfigLoader {
         flags(root.child("flags")),
         root.optionalChild("categories").map(c -> c.bool("removed_from_class_authorised")).orElse(false),
         schedule(root.child("schedule")),
-        systems(systemsDir));
+        systems(systemsDir),
+        root.optionalChild("leerplicht").map(RegionConfigLoader::leerplicht).orElse(LeerplichtRule.DEFAULT));
   }
 
   /** Reads one system file (profiles and code tables). */
@@ -139,6 +140,19 @@ public final class RegionConfigLoader {
           n.positive("mazl_weeks"), n.positive("mazl_episode_days"), n.positive("long_absence_days"),
           n.positive("late_count"), n.positive("late_minutes"), n.positive("late_weeks"),
           n.positive("holiday_adjacent_minutes"), n.positive("holiday_adjacent_days"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(n.file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The optional leerplicht section; a key left out keeps its default. */
+  private static LeerplichtRule leerplicht(Node n) {
+    LeerplichtRule d = LeerplichtRule.DEFAULT;
+    try {
+      return new LeerplichtRule(
+          n.json.has("followup_weeks") ? n.positive("followup_weeks") : d.followupWeeks(),
+          n.json.has("thuiszitter_days") ? n.positive("thuiszitter_days") : d.thuiszitterDays(),
+          n.json.has("long_thuiszitter_months") ? n.positive("long_thuiszitter_months") : d.longThuiszitterMonths());
     } catch (IllegalArgumentException e) {
       throw new ConfigException(n.file + ": " + e.getMessage(), e);
     }

@@ -15,6 +15,9 @@ final class GoldSchemas {
   /** A difference of two published percentages in percentage points: one decimal, -100.0 to 100.0. */
   static final DecimalType PP = DataTypes.createDecimalType(5, 1);
 
+  /** A rate per 1,000 residents (the BBV indicators): one decimal, up to 99,999.9. */
+  static final DecimalType PER_1000 = DataTypes.createDecimalType(6, 1);
+
   private GoldSchemas() {}
 
   static StructField field(String name, DataType type, boolean nullable, String comment) {

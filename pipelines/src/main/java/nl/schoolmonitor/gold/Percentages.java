@@ -25,6 +25,16 @@ public final class Percentages {
   }
 
   /**
+   * {@code 1000 * part / whole} rounded half up to one decimal as decimal(6,1): a rate per 1,000
+   * (the BBV indicators "per 1.000 leerlingen"); null when whole is 0 or null.
+   */
+  public static Column perThousand(Column part, Column whole) {
+    Column exact = part.cast(WHOLE).divide(whole.cast(WHOLE)).multiply(lit(new BigDecimal(1000)));
+    return when(whole.equalTo(0), lit(null).cast(GoldSchemas.PER_1000))
+        .otherwise(round(exact, 1).cast(GoldSchemas.PER_1000));
+  }
+
+  /**
    * {@code pct - norm} in percentage points as decimal(5,1); null when {@code pct} is null. Taken
    * from the published (rounded) percentages, so the three published numbers agree exactly.
    */
