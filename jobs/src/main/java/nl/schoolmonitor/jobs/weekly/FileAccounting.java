@@ -7,9 +7,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One row per loaded landing file: records read into bronze, accepted into silver and
- * quarantined. The run asserts {@code rows_read = rows_accepted + rows_quarantined} for every
- * school export; registration files (leerplicht, VSV) wait in bronze for their own pipeline and
- * are counted as pending.
+ * quarantined (school exports and the leerplicht and VSV registrations alike). The run asserts
+ * {@code rows_read = rows_accepted + rows_quarantined} for every file.
  */
 public final class FileAccounting {
   public static final String TABLE = "silver_file_accounting";
@@ -20,8 +19,7 @@ public final class FileAccounting {
       .add("profile", StringType, false, "Profile of the file")
       .add("rows_read", LongType, false, "Records in bronze")
       .add("rows_accepted", LongType, false, "Records that became silver rows")
-      .add("rows_quarantined", LongType, false, "Records in the quarantine table")
-      .add("rows_pending", LongType, false, "Records kept in bronze for a pipeline still to come");
+      .add("rows_quarantined", LongType, false, "Records in the quarantine table");
 
   private FileAccounting() {}
 }

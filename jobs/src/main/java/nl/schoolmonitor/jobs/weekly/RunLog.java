@@ -54,7 +54,6 @@ final class RunLog {
       .add("rows_read", LongType, true, "Records of the new files")
       .add("rows_accepted", LongType, true, "Records of the new files accepted into silver")
       .add("rows_quarantined", LongType, true, "Records of the new files quarantined")
-      .add("rows_pending", LongType, true, "Records of new registration files kept in bronze for their pipeline")
       .add("pupil_days_through", DateType, true, "gold_pupil_days holds every school day up to this date")
       .add("versions", StringType, false, "Monitor, Spark and Delta versions")
       .add("error", StringType, true, "Why a failed run failed"));

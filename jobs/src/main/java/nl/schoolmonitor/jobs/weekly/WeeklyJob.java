@@ -30,16 +30,26 @@ import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.config.Profile;
 import nl.schoolmonitor.config.RegionConfig;
 import nl.schoolmonitor.gold.DataQuality;
+import nl.schoolmonitor.gold.EarlyWarning;
+import nl.schoolmonitor.gold.ExemptionCounts;
 import nl.schoolmonitor.gold.FlagCounts;
+import nl.schoolmonitor.gold.LeerplichtFollowup;
+import nl.schoolmonitor.gold.LeerplichtMunicipality;
+import nl.schoolmonitor.gold.LeerplichtReportCounts;
 import nl.schoolmonitor.gold.Patterns;
 import nl.schoolmonitor.gold.PupilDays;
 import nl.schoolmonitor.gold.PupilFlags;
 import nl.schoolmonitor.gold.PupilWindows;
+import nl.schoolmonitor.gold.PupilYears;
 import nl.schoolmonitor.gold.Pyramid;
+import nl.schoolmonitor.gold.ReportMatch;
+import nl.schoolmonitor.gold.Thuiszitters;
 import nl.schoolmonitor.gold.TierMovement;
 import nl.schoolmonitor.gold.TrendWeekly;
 import nl.schoolmonitor.gold.TrendYearOverYear;
 import nl.schoolmonitor.gold.Units;
+import nl.schoolmonitor.gold.VsvHistory;
+import nl.schoolmonitor.gold.VsvRates;
 import nl.schoolmonitor.jobs.Progress;
 import nl.schoolmonitor.jobs.ingest.BronzeReader;
 import nl.schoolmonitor.jobs.ingest.FileInspector;
@@ -54,10 +64,15 @@ import nl.schoolmonitor.silver.AttendanceEvents;
 import nl.schoolmonitor.silver.AttendanceEventsStaging;
 import nl.schoolmonitor.silver.Enrolments;
 import nl.schoolmonitor.silver.EnrolmentsStaging;
+import nl.schoolmonitor.silver.Exemptions;
+import nl.schoolmonitor.silver.LeerplichtReports;
 import nl.schoolmonitor.silver.Quarantine;
+import nl.schoolmonitor.silver.RegistrationsStaging;
 import nl.schoolmonitor.silver.SchoolCalendar;
 import nl.schoolmonitor.silver.SchoolDays;
 import nl.schoolmonitor.silver.Staged;
+import nl.schoolmonitor.silver.StagedRegistrations;
+import nl.schoolmonitor.silver.VsvLeavers;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -179,6 +194,7 @@ public final class WeeklyJob {
     } else if (!schools.isEmpty()) {
       updateSilver(bronze, schools, reference, pseudonymizer);
     }
+    stageRegistrations(bronze, pseudonymizer);
     Dataset<Row> silverEnrolments = tables.read(Enrolments.TABLE);
     Dataset<Row> silverSchoolDays = tables.read(SchoolDays.TABLE);
     Dataset<Row> silverEvents = tables.read(AttendanceEvents.TABLE);
@@ -245,6 +261,7 @@ public final class WeeklyJob {
         DataQuality.Thresholds.DEFAULT), DataQuality.SCHOOL_TABLE, thisPeriod);
     tables.replaceYear(DataQuality.codes(silverEvents, silverEnrolments, schoolYear.label(), settings.asOf()),
         DataQuality.CODES_TABLE, thisPeriod);
+    registrationTables(reference, silverEnrolments, pupilWindows);
     // Counted from the written tables: counting pyramid and trend themselves would compute them again.
     Dataset<Row> published = tables.read(Pyramid.TABLE).where(thisPeriod);
     Dataset<Row> publishedTrend = tables.read(TrendWeekly.TABLE).filter(col("school_year").equalTo(schoolYear.label()));
@@ -361,6 +378,57 @@ public final class WeeklyJob {
   }
 
   /**
+   * The municipal and national registrations (leerplicht reports, exemptions, VSV lists), staged
+   * again from all of bronze every run: they are small, and a report can be corrected any week.
+   * Their quarantined records are the quarantine's rows without a school.
+   */
+  private void stageRegistrations(Dataset<Row> bronze, Pseudonymizer pseudonymizer) {
+    List<String> kinds = config.profiles().stream().filter(p -> p.kind() == Profile.Kind.LEERPLICHT_REPORTS
+        || p.kind() == Profile.Kind.EXEMPTIONS || p.kind() == Profile.Kind.VSV_LIST).map(Profile::name).toList();
+    StagedRegistrations staged = RegistrationsStaging.stage(bronze.filter(col(ExportRows.PROFILE).isin(kinds.toArray())),
+        config, pseudonymizer);
+    tables.overwrite(staged.reports(), LeerplichtReports.TABLE);
+    tables.overwrite(staged.exemptions(), Exemptions.TABLE);
+    tables.overwrite(staged.vsv(), VsvLeavers.TABLE);
+    tables.replaceWhere(staged.quarantined(), Quarantine.TABLE, Quarantine.BRIN_VESTIGING + " IS NULL");
+  }
+
+  /**
+   * Leerplicht and VSV next to the school figures (docs/leerplicht.md): counts per municipality,
+   * thuiszitters, follow-up of reportable absence, reports without school absence, the VSV'ers'
+   * earlier absence and the early-warning table. Tables ending in {@code _restricted} are
+   * pupil-level, for the leerplicht team only, and never published.
+   */
+  private void registrationTables(ReferenceTables reference, Dataset<Row> enrolments, Dataset<Row> pupilWindows) {
+    LocalDate asOf = settings.asOf();
+    Dataset<Row> reports = tables.read(LeerplichtReports.TABLE);
+    Dataset<Row> exemptions = tables.read(Exemptions.TABLE);
+    Dataset<Row> vsv = tables.read(VsvLeavers.TABLE);
+    Dataset<Row> flags = tables.read(PupilFlags.TABLE);
+    tables.overwrite(Thuiszitters.build(reports, exemptions, flags, enrolments, config.leerplicht(), asOf),
+        Thuiszitters.TABLE);
+    Dataset<Row> thuiszitters = tables.read(Thuiszitters.TABLE);
+    tables.overwrite(LeerplichtReportCounts.build(reports, reference.municipalities()), LeerplichtReportCounts.TABLE);
+    tables.overwrite(LeerplichtMunicipality.build(reports, exemptions, thuiszitters, reference.municipalities()),
+        LeerplichtMunicipality.TABLE);
+    tables.overwrite(ExemptionCounts.build(exemptions, reference.municipalities()), ExemptionCounts.TABLE);
+    tables.overwrite(LeerplichtFollowup.perPupil(flags, reports, config.leerplicht(), asOf),
+        LeerplichtFollowup.PUPIL_TABLE);
+    tables.overwrite(LeerplichtFollowup.perSchool(tables.read(LeerplichtFollowup.PUPIL_TABLE), reference.schools(), asOf),
+        LeerplichtFollowup.TABLE);
+    tables.overwrite(ReportMatch.perReport(reports,
+        pupilWindows.filter(col(PupilWindows.WINDOW).equalTo(PupilWindows.SCHOOL_WEEK))), ReportMatch.REPORT_TABLE);
+    tables.overwrite(ReportMatch.perSchool(tables.read(ReportMatch.REPORT_TABLE), reference.schools()), ReportMatch.TABLE);
+    tables.overwrite(PupilYears.build(pupilWindows, flags, reports, thuiszitters, vsv), PupilYears.TABLE);
+    Dataset<Row> pupilYears = tables.read(PupilYears.TABLE);
+    tables.overwrite(VsvHistory.perPupil(vsv, pupilYears), VsvHistory.PUPIL_TABLE);
+    tables.overwrite(VsvHistory.summary(tables.read(VsvHistory.PUPIL_TABLE)), VsvHistory.TABLE);
+    tables.overwrite(EarlyWarning.build(pupilYears), EarlyWarning.TABLE);
+    tables.overwrite(VsvRates.build(vsv, tables.read(Pyramid.TABLE), reference.schools(), reference.municipalities(),
+        config.code(), config.name()), VsvRates.TABLE);
+  }
+
+  /**
    * Keeps gold_pupil_days complete up to the later of the reference date and the day it was
    * complete to: the days of the processed schools are computed again, and for every school the
    * days after that day. A day's figures do not depend on the reference date (silver does not),
@@ -391,16 +459,15 @@ public final class WeeklyJob {
   private static void logNewRows(Map<String, Object> log, List<Row> ledger, List<Row> accounting) {
     Set<String> loaded = new HashSet<>();
     ledger.stream().filter(r -> FileLedger.LOADED.equals(r.getString(8))).forEach(r -> loaded.add(r.getString(1)));
-    long[] sums = new long[4];
+    long[] sums = new long[3];
     accounting.stream().filter(r -> loaded.contains(r.getString(0))).forEach(r -> {
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < 3; i++) {
         sums[i] += r.getLong(3 + i);
       }
     });
     log.put("rows_read", sums[0]);
     log.put("rows_accepted", sums[1]);
     log.put("rows_quarantined", sums[2]);
-    log.put("rows_pending", sums[3]);
   }
 
   private void writeLog(Map<String, Object> log, RunLog.Timer timer, String status, String error) {
@@ -515,22 +582,22 @@ public final class WeeklyJob {
   }
 
   /**
-   * Per loaded file: read = accepted + quarantined (+ pending for registrations). A school export
-   * where the sum does not hold stops the run: a row would otherwise vanish unseen.
+   * Per loaded file: read = accepted + quarantined. A file where the sum does not hold stops the
+   * run: a row would otherwise vanish unseen.
    */
   private List<Row> account(Dataset<Row> bronze, Dataset<Row> enrolments, Dataset<Row> events, Dataset<Row> quarantine) {
     Map<String, Long> accepted = new HashMap<>();
-    enrolments.groupBy(Enrolments.SOURCE_FILE).count().collectAsList()
-        .forEach(r -> accepted.merge(r.getString(0), r.getLong(1), Long::sum));
-    AttendanceEventsStaging.acceptedRecords(events).groupBy(AttendanceEvents.SOURCE_FILE).count().collectAsList()
-        .forEach(r -> accepted.merge(r.getString(0), r.getLong(1), Long::sum));
+    for (Dataset<Row> records : List.of(enrolments.select(Enrolments.SOURCE_FILE),
+        AttendanceEventsStaging.acceptedRecords(events).select(AttendanceEvents.SOURCE_FILE),
+        tables.read(LeerplichtReports.TABLE).select(LeerplichtReports.SOURCE_FILE),
+        tables.read(Exemptions.TABLE).select(Exemptions.SOURCE_FILE),
+        tables.read(VsvLeavers.TABLE).select(VsvLeavers.SOURCE_FILE))) {
+      records.groupBy(records.columns()[0]).count().collectAsList()
+          .forEach(r -> accepted.merge(r.getString(0), r.getLong(1), Long::sum));
+    }
     Map<String, Long> quarantined = new HashMap<>();
     quarantine.groupBy(Quarantine.SOURCE_FILE).count().collectAsList()
         .forEach(r -> quarantined.put(r.getString(0), r.getLong(1)));
-    Set<String> schoolProfiles = new HashSet<>();
-    config.profiles().stream()
-        .filter(p -> p.kind() == Profile.Kind.PUPILS || p.kind() == Profile.Kind.ABSENCES)
-        .forEach(p -> schoolProfiles.add(p.name()));
 
     List<Row> rows = new ArrayList<>();
     List<String> broken = new ArrayList<>();
@@ -538,14 +605,12 @@ public final class WeeklyJob {
         .orderBy(ExportRows.SOURCE_FILE).collectAsList()) {
       String file = r.getString(0);
       long read = r.getLong(3);
-      boolean school = schoolProfiles.contains(r.getString(2));
       long acc = accepted.getOrDefault(file, 0L);
       long quar = quarantined.getOrDefault(file, 0L);
-      long pending = school ? 0 : read - acc - quar;
-      if (school && read != acc + quar) {
+      if (read != acc + quar) {
         broken.add(file + ": read " + read + ", accepted " + acc + ", quarantined " + quar);
       }
-      rows.add(RowFactory.create(file, r.getString(1), r.getString(2), read, acc, quar, pending));
+      rows.add(RowFactory.create(file, r.getString(1), r.getString(2), read, acc, quar));
     }
     if (!broken.isEmpty()) {
       throw new IllegalStateException("Records are unaccounted for (read != accepted + quarantined); this is a bug in "
@@ -563,13 +628,11 @@ public final class WeeklyJob {
     for (Row l : ledger) {
       Row a = byFile.get(l.getString(1));
       rows.add(RowFactory.create(l.getString(1), l.getString(4), l.getString(7), l.getString(5), l.getString(8),
-          l.getString(9), a == null ? null : a.get(3), a == null ? null : a.get(4), a == null ? null : a.get(5),
-          a == null ? null : a.get(6)));
+          l.getString(9), a == null ? null : a.get(3), a == null ? null : a.get(4), a == null ? null : a.get(5)));
     }
     return spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
         .add("source_file", "string").add("brin_vestiging", "string").add("profile", "string")
         .add("encoding", "string").add("status", "string").add("reason", "string")
-        .add("rows_read", "long").add("rows_accepted", "long").add("rows_quarantined", "long")
-        .add("rows_pending", "long"));
+        .add("rows_read", "long").add("rows_accepted", "long").add("rows_quarantined", "long"));
   }
 }
