@@ -144,6 +144,66 @@ public final class PublishedTables {
         .follows("pupil_days_with_events_pct", "pupil_days", "pupil_days_with_events");
   }
 
+  /** {@code leerplicht_reports.csv}: reports and pupils reported per municipality, verzuimsoort and status. */
+  public static PublishedTable leerplichtReports(Dataset<Row> rows) {
+    return PublishedTable.of("leerplicht_reports", rows).counts("reports", "pupils");
+  }
+
+  /**
+   * {@code leerplicht_municipality.csv}: the leerplichttelling per municipality of residence; the
+   * BBV rates follow their pupil counts; the thuiszitters split into up to 3 months and longer.
+   */
+  public static PublishedTable leerplichtMunicipality(Dataset<Row> rows) {
+    return PublishedTable.of("leerplicht_municipality", rows)
+        .counts("reports", "pupils_reported", "pupils_reported_repeatedly", "repeat_reports", "relatief_verzuim_pupils",
+            "absoluut_verzuim_pupils", "exempted_pupils", "thuiszitters", "thuiszitters_up_to_3_months",
+            "thuiszitters_longer_than_3_months")
+        .sum("thuiszitters", "thuiszitters_up_to_3_months", "thuiszitters_longer_than_3_months")
+        .follows("relatief_verzuim_per_1000", "relatief_verzuim_pupils")
+        .follows("absoluut_verzuim_per_1000", "absoluut_verzuim_pupils");
+  }
+
+  /** {@code leerplicht_exemptions.csv}: exemptions and pupils per municipality and kind. */
+  public static PublishedTable leerplichtExemptions(Dataset<Row> rows) {
+    return PublishedTable.of("leerplicht_exemptions", rows).counts("exemptions", "pupils");
+  }
+
+  /** {@code leerplicht_followup.csv}: per school, reportable pupils and whether a report followed. */
+  public static PublishedTable leerplichtFollowup(Dataset<Row> rows) {
+    return PublishedTable.of("leerplicht_followup", rows)
+        .counts("reportable_pupils", "reported", "not_reported", "pending")
+        .percentage("reported_pct", "reported", "reportable_pupils");
+  }
+
+  /** {@code leerplicht_report_match.csv}: per school, reports with and without school absence. */
+  public static PublishedTable leerplichtReportMatch(Dataset<Row> rows) {
+    return PublishedTable.of("leerplicht_report_match", rows)
+        .counts("reports", "absence_registered", "no_absence_registered", "pupil_not_in_school_data");
+  }
+
+  /** {@code vsv_history.csv}: the VSV'ers of a year and their tier and flags in the years before. */
+  public static PublishedTable vsvHistory(Dataset<Row> rows) {
+    return PublishedTable.of("vsv_history", rows)
+        .counts("vsv_pupils", "in_school_data", "tier1", "tier2", "tier3", "no_tier", "reportable_16h", "mazl",
+            "long_absence", "late_pattern", "holiday_adjacent_absence", "leerplicht_report", "thuiszitter");
+  }
+
+  /** {@code early_warning.csv}: per signal and outcome the four counts, sensitivity and precision. */
+  public static PublishedTable earlyWarning(Dataset<Row> rows) {
+    return PublishedTable.of("early_warning", rows)
+        .counts("pupils", "with_signal", "with_outcome", "with_signal_and_outcome")
+        .percentage("sensitivity_pct", "with_signal_and_outcome", "with_outcome")
+        .percentage("precision_pct", "with_signal_and_outcome", "with_signal");
+  }
+
+  /** {@code vsv_rates.csv}: VSV'ers next to the pyramid of the same units. */
+  public static PublishedTable vsvRates(Dataset<Row> rows) {
+    return PublishedTable.of("vsv_rates", rows).units(LEVEL, UNIT)
+        .counts("vsv", "pupils", "tier1", "tier2", "tier3")
+        .percentage("tier3_pct", "tier3", "pupils")
+        .percentage("vsv_pct", "vsv", "pupils");
+  }
+
   /** A table about files, codes or records, not pupils ({@code data_quality_codes}, {@code _files}, {@code _quarantine}). */
   public static PublishedTable unprotected(String name, Dataset<Row> rows) {
     return PublishedTable.of(name, rows);

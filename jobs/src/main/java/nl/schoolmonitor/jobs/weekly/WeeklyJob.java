@@ -288,6 +288,18 @@ public final class WeeklyJob {
             .orderBy(DataQuality.BRIN_VESTIGING)),
         PublishedTables.dataQualityWeekly(tables.read(DataQuality.WEEKLY_TABLE).where(thisYear)
             .orderBy(DataQuality.BRIN_VESTIGING, DataQuality.WEEK_START)),
+        PublishedTables.leerplichtReports(tables.read(LeerplichtReportCounts.TABLE).orderBy("school_year",
+            "residence_municipality", "verzuimsoort", "status")),
+        PublishedTables.leerplichtMunicipality(tables.read(LeerplichtMunicipality.TABLE)
+            .orderBy("school_year", "residence_municipality")),
+        PublishedTables.leerplichtExemptions(tables.read(ExemptionCounts.TABLE)
+            .orderBy("school_year", "residence_municipality", "exemption_kind")),
+        PublishedTables.leerplichtFollowup(tables.read(LeerplichtFollowup.TABLE).orderBy("school_year", "brin_vestiging")),
+        PublishedTables.leerplichtReportMatch(tables.read(ReportMatch.TABLE).orderBy("school_year", "brin_vestiging")),
+        PublishedTables.vsvHistory(tables.read(VsvHistory.TABLE).orderBy("vsv_school_year", "school_year")),
+        PublishedTables.earlyWarning(tables.read(EarlyWarning.TABLE).orderBy("school_year", "signal", "outcome")),
+        PublishedTables.vsvRates(tables.read(VsvRates.TABLE).orderBy(col("school_year"), levelOrder(),
+            col(Units.UNIT_CODE))),
         PublishedTables.unprotected("data_quality_codes", tables.read(DataQuality.CODES_TABLE).where(thisPeriod)
             .orderBy(DataQuality.BRIN_VESTIGING, DataQuality.SOURCE_CODE)),
         PublishedTables.unprotected("data_quality_files", dataQualityFiles(ledgerWithCounts, accounting)),
