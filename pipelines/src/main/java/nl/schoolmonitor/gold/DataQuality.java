@@ -157,6 +157,7 @@ public final class DataQuality {
    * {@link #ROWS_ACCEPTED} and {@link #ROWS_QUARANTINED} (the job's {@code FileAccounting.SCHEMA}).
    */
   public static final String FILE_STATUS = "status";
+  public static final String FILE_SHA256 = "file_sha256";
 
   /**
    * Every {@link Quarantine.Rule}, in its declared order: one {@code quarantined_<rule>} column each.
@@ -560,13 +561,20 @@ public final class DataQuality {
 
   // ---------------------------------------------------------------- steps of the school table
 
+  /**
+   * Counted by content, not by which run saw a file first: distinct bytes in bronze, and the files
+   * whose bytes another file already has (a copy is "already loaded" in a later run and
+   * "duplicate" when both arrive together; here it is a duplicate either way).
+   */
   private static Dataset<Row> filesByStatus(Dataset<Row> files) {
     Column status = col(FILE_STATUS);
+    Column accepted = status.isin(LOADED, ALREADY_LOADED, DUPLICATE);
     return files.filter(col(BRIN_VESTIGING).isNotNull()).groupBy(BRIN_VESTIGING).agg(
-        // Loaded now or by an earlier run: the run that happened to load a file does not matter here.
-        count_if(status.isin(LOADED, ALREADY_LOADED)).as(FILES_IN_BRONZE),
-        count_if(status.equalTo(DUPLICATE)).as(FILES_DUPLICATE),
-        count_if(status.equalTo(REJECTED)).as(FILES_REJECTED));
+            count_distinct(when(accepted, col(FILE_SHA256))).as(FILES_IN_BRONZE),
+            count_if(accepted).as("accepted_files"),
+            count_if(status.equalTo(REJECTED)).as(FILES_REJECTED))
+        .withColumn(FILES_DUPLICATE, col("accepted_files").minus(col(FILES_IN_BRONZE)))
+        .drop("accepted_files");
   }
 
   private static Dataset<Row> recordsAccounted(Dataset<Row> accounting) {

@@ -75,7 +75,8 @@ class DataQualityTest {
 
   /** The job's ledger and accounting columns that {@link DataQuality#school} reads. */
   private static final StructType LEDGER = new StructType()
-      .add("source_file", StringType).add("brin_vestiging", StringType).add("status", StringType);
+      .add("source_file", StringType).add("brin_vestiging", StringType).add("status", StringType)
+      .add("file_sha256", StringType);
   private static final StructType ACCOUNTING = new StructType()
       .add("source_file", StringType).add("brin_vestiging", StringType).add("rows_read", LongType)
       .add("rows_accepted", LongType).add("rows_quarantined", LongType);
@@ -179,14 +180,16 @@ class DataQualityTest {
         quarantined(B, B + "/absences.csv", "duplicate_row", 3),
         quarantined(null, "leerplicht/meldingen.csv", "malformed_row", 9));
     Dataset<Row> files = frame(spark, LEDGER,
-        RowFactory.create(A + "/pupils.csv", A, "loaded"),
-        RowFactory.create(A + "/absences.csv", A, "loaded"),
-        RowFactory.create(A + "/absences-week36.csv", A, "already_loaded"),
-        RowFactory.create(A + "/absences copy.csv", A, "duplicate"),
-        RowFactory.create(A + "/notes.csv", A, "rejected"),
-        RowFactory.create(B + "/absences.csv", B, "loaded"),
-        RowFactory.create(B + "/pupils.csv", B, "already_loaded"),
-        RowFactory.create("leerplicht/meldingen.csv", null, "loaded"));
+        RowFactory.create(A + "/pupils.csv", A, "loaded", "a1"),
+        RowFactory.create(A + "/absences.csv", A, "loaded", "a2"),
+        RowFactory.create(A + "/absences-week36.csv", A, "already_loaded", "a3"),
+        RowFactory.create(A + "/absences copy.csv", A, "duplicate", "a2"),
+        RowFactory.create(A + "/notes.csv", A, "rejected", "n1"),
+        RowFactory.create(B + "/absences.csv", B, "loaded", "b1"),
+        // the bytes of B's absences under another name, loaded by an earlier run: a duplicate all the same
+        RowFactory.create(B + "/absences (2).csv", B, "already_loaded", "b1"),
+        RowFactory.create(B + "/pupils.csv", B, "already_loaded", "b2"),
+        RowFactory.create("leerplicht/meldingen.csv", null, "loaded", "l1"));
     Dataset<Row> accounting = frame(spark, ACCOUNTING,
         RowFactory.create(A + "/pupils.csv", A, 6L, 5L, 1L),
         RowFactory.create(A + "/absences.csv", A, 5L, 2L, 3L),
@@ -280,7 +283,7 @@ class DataQualityTest {
             Map.of("invalid_bsn", 1L, "unknown_pupil", 2L, "superseded", 1L),
             4, "2025-09-24", 2, 2, 0, 0, null, 1, 1, "warning",
             "rejected_files, quarantined_records, enrolment_overlaps"),
-        schoolRow(B, new long[] {2, 0, 0}, new long[] {9, 7, 2}, Map.of("superseded", 1L, "duplicate_row", 1L),
+        schoolRow(B, new long[] {2, 1, 0}, new long[] {9, 7, 2}, Map.of("superseded", 1L, "duplicate_row", 1L),
             2, "2025-09-10", 16, 7, 1, 4, "X9 (4)", 0, 1, "warning",
             "stale_registrations, unmapped_codes, enrolment_overlaps"),
         schoolRow(C, new long[] {0, 0, 0}, new long[] {0, 0, 0}, Map.of(),

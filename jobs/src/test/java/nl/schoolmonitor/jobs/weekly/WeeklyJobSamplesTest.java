@@ -70,12 +70,13 @@ class WeeklyJobSamplesTest {
   }
 
   @Test
-  void publishesThePyramidAndTrendOfTheSamples() throws IOException {
+  void computesThePyramidOfTheSamplesAndPublishesItProtected(SparkSession spark) throws IOException {
     assertThat(result.filesSeen()).isEqualTo(11);
     assertThat(result.filesRejected()).isZero();
     assertThat(result.rowsQuarantined()).isZero();
 
-    List<CSVRecord> rows = read(Path.of(result.publishedIn()).resolve("pyramid.csv"));
+    // The figures as computed (gold); the published file hides every count below 5 (see the end).
+    List<CSVRecord> rows = gold(spark, work.resolve("warehouse"), "gold_pyramid");
     Map<String, CSVRecord> pyramid = byUnit(inWindow(rows, "school_year_to_date"));
     assertThat(pyramid.get("region/twente").toList()).containsExactly("2025-2026", "2025-10-03", "school_year_to_date",
         "region", "twente", "Twente", "7", "1", "4", "1", "2", "57.1", "14.3", "28.6", "80.0", "15.0", "5.0",
@@ -99,6 +100,13 @@ class WeeklyJobSamplesTest {
     assertThat(counts(pyramid, "class/25GH00:ENT1A")).containsExactly("0", "1", "0", "0", "0");
     assertThat(counts(pyramid, "rmc_region/22")).containsExactly("7", "1", "4", "1", "2");
     assertThat(pyramid.keySet()).noneMatch(k -> k.startsWith("swv/") && k.contains("25GH00"));
+
+    // Published: 7 pupils, but 1 / 4 / 1 / 2 are small counts, and so are their percentages.
+    CSVRecord region = byUnit(inWindow(read(Path.of(result.publishedIn()).resolve("pyramid.csv")), "school_year_to_date"))
+        .get("region/twente");
+    assertThat(counts(Map.of("region/twente", region), "region/twente")).containsExactly("7", "x", "x", "x", "x");
+    assertThat(region.get("tier3_pct")).isEqualTo("x");
+    assertThat(Path.of(result.publishedIn()).resolve("schoolaanwezigheid_2025-2026_2025-10-03.xlsx")).isNotEmptyFile();
   }
 
   /**
@@ -109,9 +117,9 @@ class WeeklyJobSamplesTest {
    * tier 3 = 14.3%. The three weeks before have fewer than 20 school days: no pupil has a tier.
    */
   @Test
-  void trendCountsTier3OnTheSchoolYearToDateEndingEachWeek() throws IOException {
+  void trendCountsTier3OnTheSchoolYearToDateEndingEachWeek(SparkSession spark) throws IOException {
     Map<String, CSVRecord> trend = new java.util.HashMap<>();
-    for (CSVRecord r : read(Path.of(result.publishedIn()).resolve("trend_weekly.csv"))) {
+    for (CSVRecord r : gold(spark, work.resolve("warehouse"), "gold_trend_weekly")) {
       trend.put(r.get("level") + "/" + r.get("unit_code") + "/" + r.get("week_start"), r);
     }
     assertThat(trend.get("region/twente/2025-09-15").toList()).containsExactly("2025-2026", "2025-09-15", "region",
@@ -127,8 +135,8 @@ class WeeklyJobSamplesTest {
    * every pupil, with or without a tier: 8 in the region, 1 at the MBO school.
    */
   @Test
-  void publishesTheFlagCounts() throws IOException {
-    Map<String, CSVRecord> flags = byUnit(read(Path.of(result.publishedIn()).resolve("flags.csv")));
+  void countsTheFlags(SparkSession spark) throws IOException {
+    Map<String, CSVRecord> flags = byUnit(gold(spark, work.resolve("warehouse"), "gold_flag_counts"));
 
     // holiday_adjacent_absence: an MBO location's school days are the days its students have observations; the
     // sample's one student is first observed on Monday 1 September, so 29 August is no school day there and his
@@ -191,6 +199,15 @@ class WeeklyJobSamplesTest {
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format)) {
       return parser.getRecords();
     }
+  }
+
+  /** A gold table as the CSV the publisher would write without the small-cell rule: the figures as computed. */
+  static List<CSVRecord> gold(SparkSession spark, Path warehouse, String table) throws IOException {
+    Path csv = Files.createTempFile(warehouse.getParent(), table, ".csv");
+    org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+    nl.schoolmonitor.jobs.publish.CsvPublisher.write(fs, new org.apache.hadoop.fs.Path(csv.toUri()),
+        spark.read().format("delta").load(warehouse.resolve(table).toString()));
+    return read(csv);
   }
 
   static List<CSVRecord> inWindow(List<CSVRecord> rows, String window) {
