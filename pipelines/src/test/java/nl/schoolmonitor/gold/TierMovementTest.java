@@ -100,7 +100,12 @@ class TierMovementTest {
         row("municipality", "GM0164", "Hengelo", 5, 6, 1, 1, 1, 2, 1, 1),
         row("school", VO, "Lyceum Hengelo", 5, 6, 1, 1, 1, 2, 1, 1),
         row("municipality", "GM0153", "Enschede", 1, 0, 0, 0, 0, 0, 1, 0),
-        row("school", PO, "Basisschool De Esch", 1, 0, 0, 0, 0, 0, 1, 0));
+        row("school", PO, "Basisschool De Esch", 1, 0, 0, 0, 0, 0, 1, 0),
+        // the sector levels: one sector per municipality here, so as the municipalities
+        row("region_sector", "twente:PO", "Twente PO", 1, 0, 0, 0, 0, 0, 1, 0),
+        row("region_sector", "twente:VO", "Twente VO", 5, 6, 1, 1, 1, 2, 1, 1),
+        row("municipality_sector", "GM0153:PO", "Enschede PO", 1, 0, 0, 0, 0, 0, 1, 0),
+        row("municipality_sector", "GM0164:VO", "Hengelo VO", 5, 6, 1, 1, 1, 2, 1, 1));
   }
 
   /** A school year to date window ending on {@code end}; tier null = insufficient days. */
