@@ -1,6 +1,5 @@
 package nl.schoolmonitor.jobs.weekly;
 
-import static nl.schoolmonitor.jobs.weekly.WeeklyJobSamplesTest.SAMPLES;
 import static nl.schoolmonitor.jobs.weekly.WeeklyJobSamplesTest.byUnit;
 import static nl.schoolmonitor.jobs.weekly.WeeklyJobSamplesTest.counts;
 import static nl.schoolmonitor.jobs.weekly.WeeklyJobSamplesTest.read;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import nl.schoolmonitor.testing.SharedSpark;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
@@ -30,7 +28,7 @@ class WeeklyJobBadInputTest {
 
   @Test
   void reportsBadInputAndProcessesEverythingElse(SparkSession spark, @TempDir Path work) throws IOException {
-    Path landing = copyOfSamples(work.resolve("landing"));
+    Path landing = WeeklyJobIncrementalTest.copyOfSamples(work.resolve("landing"));
     Files.writeString(landing.resolve("schools/07AB00/export_oud_formaat.csv"),
         "Naam;Datum;Reden\r\nZoe;01-09-2025;ziek\r\n", StandardCharsets.UTF_8);
     Files.writeString(landing.resolve("schools/21CD00/Absenties_week41.csv"), String.join("\r\n",
@@ -62,20 +60,5 @@ class WeeklyJobBadInputTest {
     assertThat(counts(pyramid, "school/21CD00")).containsExactly("2", "0", "2", "0", "0");
     assertThat(counts(pyramid, "school/07AB00")).containsExactly("3", "0", "2", "1", "0");
     assertThat(counts(pyramid, "region/twente")).containsExactly("7", "1", "4", "1", "2");
-  }
-
-  private static Path copyOfSamples(Path target) throws IOException {
-    Path source = SAMPLES.resolve("landing");
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path to = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    return target;
   }
 }

@@ -207,7 +207,8 @@ class WeeklyJobIncrementalTest {
     Files.setLastModifiedTime(file, FileTime.from(modified));
   }
 
-  private static Path copyOfSamples(Path target) throws IOException {
+  /** The sample landing zone copied to {@code target}, every file uploaded at {@link #FIRST_UPLOAD}. */
+  static Path copyOfSamples(Path target) throws IOException {
     Path source = SAMPLES.resolve("landing");
     try (Stream<Path> paths = Files.walk(source)) {
       for (Path p : paths.toList()) {
