@@ -315,15 +315,17 @@ public final class DuckDbPyramid {
     int differing = 0;
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(report));
          Statement st = db.createStatement(); ResultSet rs = st.executeQuery(differs)) {
-      w.println("| school | pupils spark / duckdb | insufficient_days | tier1 | tier2 | tier3 |");
-      w.println("|---|---|---|---|---|---|");
       while (rs.next()) {
-        differing++;
+        if (differing++ == 0) {
+          w.println("| school | pupils spark / duckdb | insufficient_days | tier1 | tier2 | tier3 |");
+          w.println("|---|---|---|---|---|---|");
+        }
         w.printf("| %s | %s / %s | %s / %s | %s / %s | %s / %s | %s / %s |%n", rs.getString(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
             rs.getString(9), rs.getString(10), rs.getString(11));
       }
-      w.printf("%n%d of %d schools differ.%n", differing, compared);
+      w.printf(differing == 0 ? "All %2$d schools equal (%1$d differ).%n" : "%n%d of %d schools differ.%n",
+          differing, compared);
     }
     System.out.println("schools_compared=" + compared);
     System.out.println("agreement_report=" + report);
