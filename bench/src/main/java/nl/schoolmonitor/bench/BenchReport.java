@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * the work folder: {@code runs-<date>.tsv} (one line per timed run: pupils, kind, repeat, wall
  * seconds, max RSS in KiB, 1-minute load before and after, rows), {@code stages-<date>.tsv} (the
  * progress lines of the Spark runs: pupils, kind, repeat, stage, seconds since start) and per
- * number of pupils {@code p<N>/agreement.log} with its Markdown report.
+ * number of pupils {@code p<N>/agreement.log} with its Markdown report; {@code notes-<date>.md}, when
+ * present, is appended (what was run by hand, what was not run).
  *
  * <pre>java -cp 'bench/target/monitor-bench.jar:bench/target/lib/*' nl.schoolmonitor.bench.BenchReport DATE WORK</pre>
  */
@@ -124,6 +125,10 @@ public final class BenchReport {
         }
         md.append('\n');
       }
+    }
+    Path notes = work.resolve("notes-" + date + ".md");
+    if (Files.exists(notes)) {
+      md.append(Files.readString(notes));
     }
     System.out.print(md);
   }
