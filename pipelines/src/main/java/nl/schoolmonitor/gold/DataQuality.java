@@ -342,8 +342,9 @@ public final class DataQuality {
    * @param schoolDays    rows of {@link SchoolDays#SCHEMA}
    * @param quarantine    rows of {@link Quarantine#SCHEMA}: the whole table, as rebuilt by the run
    * @param files         the file ledger rows of this run only (every landing file the run saw);
-   *                      reads {@code brin_vestiging} and {@code status} (loaded, already_loaded,
-   *                      duplicate, rejected), names as in the job's {@code FileLedger.SCHEMA}
+   *                      reads {@code brin_vestiging}, {@code status} (loaded, already_loaded,
+   *                      duplicate, rejected) and {@code file_sha256}, names as in the job's
+   *                      {@code FileLedger.SCHEMA}
    * @param accounting    the file accounting of the run (every file in bronze); reads
    *                      {@code brin_vestiging}, {@code rows_read}, {@code rows_accepted} and
    *                      {@code rows_quarantined}, names as in the job's {@code FileAccounting.SCHEMA}

@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -101,7 +100,6 @@ public final class Patterns {
   private static final String ENTRY = "entry";
   private static final String UNAUTHORISED_MINUTES = PupilDays.UNAUTHORISED_MINUTES;
   private static final String SCHOOL_SECTOR = "school_sector";
-  private static final String LATEST_FIRST = "latest_first";
   private static final String[] ENROLMENT = {PupilDays.BRIN_VESTIGING, PupilDays.SCHOOL_PUPIL_KEY, PupilDays.PUPIL_KEY};
 
   private Patterns() {}
@@ -208,16 +206,11 @@ public final class Patterns {
     return when(flag, lit("yes")).when(flag.isNull(), lit(UNKNOWN)).otherwise(lit("no"));
   }
 
-  /** Per enrolment at a location: the attributes of its latest period starting up to the reference date (as {@link Units}). */
+  /** Per enrolment at a location: the pupil attributes of its latest period up to the reference date. */
   private static Dataset<Row> latestPeriods(Dataset<Row> enrolments, LocalDate referenceDate) {
-    Column latestFirst = row_number().over(Window
-        .partitionBy(Enrolments.BRIN_VESTIGING, Enrolments.SCHOOL_PUPIL_KEY)
-        .orderBy(col(Enrolments.ENROLMENT_START).desc(), col(Enrolments.ENROLMENT_END).desc_nulls_first()));
-    return enrolments
-        .where(coalesce(col(Enrolments.ENROLMENT_START).leq(lit(referenceDate)), lit(false)))
-        .withColumn(LATEST_FIRST, latestFirst)
-        .where(col(LATEST_FIRST).equalTo(1))
+    return Units.latestPeriods(enrolments, referenceDate)
         .select(col(Enrolments.BRIN_VESTIGING), col(Enrolments.SCHOOL_PUPIL_KEY), col(Enrolments.YEAR_GROUP),
             col(Enrolments.SPECIAL_NEEDS), col(Enrolments.NT2), col(Enrolments.PUPIL_WEIGHT), col(Enrolments.LEVEL));
   }
+
 }

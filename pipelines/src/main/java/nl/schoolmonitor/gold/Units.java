@@ -101,6 +101,18 @@ public final class Units {
 
   /** Per enrolment at a location: the attributes of its latest period starting up to the reference date. */
   private static Dataset<Row> enrolmentAttributes(Dataset<Row> enrolments, LocalDate referenceDate) {
+    return latestPeriods(enrolments, referenceDate)
+        .select(col(Enrolments.BRIN_VESTIGING), col(Enrolments.SCHOOL_PUPIL_KEY), col(Enrolments.ENROLMENT_START),
+            col(Enrolments.YEAR_GROUP), present(col(Enrolments.CLASS_CODE)).as(Enrolments.CLASS_CODE),
+            present(col(Enrolments.RESIDENCE_MUNICIPALITY)).as(Enrolments.RESIDENCE_MUNICIPALITY));
+  }
+
+  /**
+   * Per enrolment at a location (school and school pupil key), its latest period starting up to
+   * the reference date, all columns: the period whose class, year group and pupil attributes a
+   * pupil's rows are described by (shared with {@link Patterns}).
+   */
+  static Dataset<Row> latestPeriods(Dataset<Row> enrolments, LocalDate referenceDate) {
     Column latestFirst = row_number().over(Window
         .partitionBy(Enrolments.BRIN_VESTIGING, Enrolments.SCHOOL_PUPIL_KEY)
         .orderBy(col(Enrolments.ENROLMENT_START).desc(), col(Enrolments.ENROLMENT_END).desc_nulls_first()));
@@ -108,9 +120,7 @@ public final class Units {
         .where(coalesce(col(Enrolments.ENROLMENT_START).leq(lit(referenceDate)), lit(false)))
         .withColumn("latest_first", latestFirst)
         .where(col("latest_first").equalTo(1))
-        .select(col(Enrolments.BRIN_VESTIGING), col(Enrolments.SCHOOL_PUPIL_KEY), col(Enrolments.ENROLMENT_START),
-            col(Enrolments.YEAR_GROUP), present(col(Enrolments.CLASS_CODE)).as(Enrolments.CLASS_CODE),
-            present(col(Enrolments.RESIDENCE_MUNICIPALITY)).as(Enrolments.RESIDENCE_MUNICIPALITY));
+        .drop("latest_first");
   }
 
   private static Dataset<Row> schoolAttributes(Dataset<Row> schools, Dataset<Row> municipalities) {
