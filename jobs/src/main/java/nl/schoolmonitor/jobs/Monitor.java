@@ -2,6 +2,7 @@ package nl.schoolmonitor.jobs;
 
 import nl.schoolmonitor.jobs.cli.DemoCommand;
 import nl.schoolmonitor.jobs.cli.GenerateCommand;
+import nl.schoolmonitor.jobs.cli.ResearchExtractCommand;
 import nl.schoolmonitor.jobs.cli.WeeklyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Schoolaanwezigheid Monitor 0.1.0",
     description = "Turns the absence exports of many schools into one picture of school attendance.",
-    subcommands = {DemoCommand.class, GenerateCommand.class, WeeklyCommand.class})
+    subcommands = {DemoCommand.class, GenerateCommand.class, WeeklyCommand.class, ResearchExtractCommand.class})
 public final class Monitor implements Runnable {
 
   @Override

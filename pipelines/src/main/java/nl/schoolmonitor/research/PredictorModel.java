@@ -136,21 +136,7 @@ public final class PredictorModel {
     Dataset<Row> data = new VectorAssembler().setInputCols(used.toArray(String[]::new)).setOutputCol(FEATURES)
         .transform(design).select(col(LABEL), col(FEATURES)).cache();
 
-    GeneralizedLinearRegressionModel glm = new GeneralizedLinearRegression().setFamily("binomial").setLink("logit")
-        .setLabelCol(LABEL).setFeaturesCol(FEATURES).setMaxIter(50).fit(data);
-    double[] se = glm.summary().coefficientStandardErrors();
-    double[] p = glm.summary().pValues();
-    double[] beta = glm.coefficients().toArray();
-    List<Row> oddsRatios = new ArrayList<>();
-    for (int i = 0; i < used.size(); i++) {
-      OddsRatio or = OddsRatio.of(used.get(i), beta[i], se[i], p[i]);
-      oddsRatios.add(RowFactory.create(outcome, or.predictor(), or.coefficient(), or.standardError(), or.oddsRatio(),
-          or.ciLow(), or.ciHigh(), or.pValue(), exposed.get(or.predictor()), rows, positives));
-    }
-    int last = se.length - 1;
-    OddsRatio intercept = OddsRatio.of("(intercept)", glm.intercept(), se[last], p[last]);
-    oddsRatios.add(RowFactory.create(outcome, intercept.predictor(), intercept.coefficient(), intercept.standardError(),
-        intercept.oddsRatio(), intercept.ciLow(), intercept.ciHigh(), intercept.pValue(), rows, rows, positives));
+    List<Row> oddsRatios = oddsRatios(outcome, data, used, exposed, rows, positives);
 
     Dataset<Row>[] split = data.randomSplit(new double[] {1 - settings.testFraction(), settings.testFraction()},
         settings.seed());
@@ -195,6 +181,32 @@ public final class PredictorModel {
     train.unpersist();
     test.unpersist();
     return new Results(oddsRatios, metrics, calibration, importances);
+  }
+
+  /**
+   * The odds ratios of one outcome: MLlib GeneralizedLinearRegression, family binomial, logit link,
+   * fitted on every row of {@code data} ({@code label}, {@code features} of {@code used}); the last
+   * row is the intercept (the odds of the reference pupil).
+   */
+  public static List<Row> oddsRatios(String outcome, Dataset<Row> data, List<String> used, Map<String, Long> exposed,
+      long rows, long positives) {
+    GeneralizedLinearRegressionModel glm = new GeneralizedLinearRegression().setFamily("binomial").setLink("logit")
+        .setLabelCol(LABEL).setFeaturesCol(FEATURES).setMaxIter(50).fit(data);
+    double[] se = glm.summary().coefficientStandardErrors();
+    double[] p = glm.summary().pValues();
+    double[] beta = glm.coefficients().toArray();
+    List<Row> oddsRatios = new ArrayList<>();
+    for (int i = 0; i < used.size(); i++) {
+      OddsRatio or = OddsRatio.of(used.get(i), beta[i], se[i], p[i]);
+      oddsRatios.add(RowFactory.create(outcome, or.predictor(), or.coefficient(), or.standardError(), or.oddsRatio(),
+          or.ciLow(), or.ciHigh(), or.pValue(), exposed.get(or.predictor()), rows, positives));
+    }
+    int last = se.length - 1;
+    OddsRatio intercept = OddsRatio.of("(intercept)", glm.intercept(), se[last], p[last]);
+    oddsRatios.add(RowFactory.create(outcome, intercept.predictor(), intercept.coefficient(), intercept.standardError(),
+        intercept.oddsRatio(), intercept.ciLow(), intercept.ciHigh(), intercept.pValue(), rows, rows, positives));
+
+    return oddsRatios;
   }
 
   private static Column[] sumsOf(List<String> names) {
