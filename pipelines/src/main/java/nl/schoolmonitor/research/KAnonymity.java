@@ -29,7 +29,8 @@ public final class KAnonymity {
     SEX_SUPPRESSED(ResearchExtract.SEX, "sex suppressed (null)"),
     BIRTH_YEAR_SUPPRESSED(ResearchExtract.BIRTH_YEAR, "birth year suppressed (null)"),
     SCHOOL_SIZE_SUPPRESSED(ResearchExtract.SCHOOL_SIZE_BAND, "school size band suppressed (null)"),
-    YEAR_GROUP_SUPPRESSED(ResearchExtract.YEAR_GROUP, "year group suppressed (null)");
+    YEAR_GROUP_SUPPRESSED(ResearchExtract.YEAR_GROUP, "year group suppressed (null)"),
+    SCHOOL_TYPE_SUPPRESSED(ResearchExtract.SCHOOL_TYPE, "school type suppressed (null; the sector stays)");
 
     private final String column;
     private final String description;

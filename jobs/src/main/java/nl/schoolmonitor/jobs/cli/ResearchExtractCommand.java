@@ -55,7 +55,8 @@ public final class ResearchExtractCommand implements Callable<Integer> {
 
   static int runExtract(ResearchSettings settings, boolean verbose) throws Exception {
     Progress progress = new Progress(System.out);
-    SparkSession spark = SparkSessions.create("monitor-research-" + settings.region().code(), settings.warehouse(),
+    // The session's own SQL warehouse folder goes under --out: the warehouse itself is only read.
+    SparkSession spark = SparkSessions.create("monitor-research-" + settings.region().code(), settings.out(),
         verbose);
     try {
       ResearchExtractJob.Result result = new ResearchExtractJob(spark, settings, progress).run();

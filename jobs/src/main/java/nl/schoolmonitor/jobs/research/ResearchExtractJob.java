@@ -85,8 +85,14 @@ public final class ResearchExtractJob {
         .collectAsList().stream().map(r -> r.getString(0)).toList();
     for (String label : earlier) {
       SchoolYear year = SchoolYear.parse(label, "school_year");
-      Dataset<Row> days = PupilDays.build(enrolments, schoolDays.filter(col(SchoolDays.SCHOOL_YEAR).equalTo(label)),
-          events, year.lastDay(), settings.region().removedFromClassAuthorised()).localCheckpoint();
+      // Only the schools that registered attendance in that year: a year before the first export
+      // has enrolled days without registrations, which would read as perfect attendance.
+      Dataset<Row> registering = events.filter(col(AttendanceEvents.DATE).between(Date.valueOf(year.firstDay()),
+          Date.valueOf(year.lastDay()))).select(AttendanceEvents.BRIN_VESTIGING).distinct();
+      Dataset<Row> yearDays = schoolDays.filter(col(SchoolDays.SCHOOL_YEAR).equalTo(label))
+          .join(registering, SchoolDays.BRIN_VESTIGING);
+      Dataset<Row> days = PupilDays.build(enrolments, yearDays, events, year.lastDay(),
+          settings.region().removedFromClassAuthorised()).localCheckpoint();
       windows = windows.unionByName(PupilWindows.schoolYearToDate(days, settings.region().tiers(), year.lastDay())
           .withColumn(ResearchExtract.SCHOOL_YEAR, lit(label)));
       flags = flags.unionByName(PupilFlags.build(days, enrolments, settings.region().flags(), year.lastDay())
