@@ -81,6 +81,17 @@ public final class KAnonymity {
     return out;
   }
 
+  /**
+   * The rows whose combination still occurs fewer than k times after the fallback are withheld
+   * (ARX's and sdcMicro's record suppression): the rows kept. The job counts the withheld rows,
+   * reports them and fails when they exceed {@code k_anonymity.max_withheld_pct}.
+   */
+  public static Dataset<Row> withholdSmall(Dataset<Row> extract, List<String> quasiIdentifiers, int k) {
+    Column[] qi = quasiIdentifiers.stream().map(c -> col(c)).toArray(Column[]::new);
+    return extract.withColumn(GROUP_SIZE, count(lit(1)).over(Window.partitionBy(qi)))
+        .filter(col(GROUP_SIZE).geq(k)).drop(GROUP_SIZE);
+  }
+
   /** The combinations that occur fewer than k times, with their count; empty when the extract is k-anonymous. */
   public static Dataset<Row> violations(Dataset<Row> extract, List<String> quasiIdentifiers, int k) {
     Column[] qi = quasiIdentifiers.stream().map(c -> col(c)).toArray(Column[]::new);

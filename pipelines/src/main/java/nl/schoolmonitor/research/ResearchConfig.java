@@ -12,11 +12,12 @@ import java.util.List;
  * @param k                  every combination of quasi-identifiers must occur at least k times
  * @param quasiIdentifiers   the extract's columns that a recipient could know from elsewhere
  * @param fallback           the generalisation steps, in order, for rows in combinations smaller than k
+ * @param maxWithheldPct     rows still in smaller combinations after the fallback are withheld, up to this share
  * @param thuiszitterVerzuimsoorten the leerplicht verzuimsoorten that count as thuiszitter
  * @param model              the predictor model's settings
  */
 public record ResearchConfig(int pc4MinPupils, List<Integer> schoolSizeBands, int tier3ShareBandPct, int k,
-    List<String> quasiIdentifiers, List<KAnonymity.Step> fallback, List<String> thuiszitterVerzuimsoorten,
+    List<String> quasiIdentifiers, List<KAnonymity.Step> fallback, double maxWithheldPct, List<String> thuiszitterVerzuimsoorten,
     Model model) {
 
   /** @param seed split and trees; @param testFraction held-out share; @param minPositives fewer: no model */

@@ -59,6 +59,11 @@ public final class ResearchConfigLoader {
             + Arrays.stream(KAnonymity.Step.values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList(), e);
       }
     }
+    double maxWithheld = r.number(kAnonymity, "max_withheld_pct");
+    if (maxWithheld < 0 || maxWithheld > 5) {
+      throw new ConfigException(file + ": k_anonymity.max_withheld_pct must be between 0 and 5 (percent of the rows),"
+          + " got " + maxWithheld);
+    }
     double testFraction = r.number(model, "test_fraction");
     if (testFraction <= 0 || testFraction >= 1) {
       throw new ConfigException(file + ": model.test_fraction must be between 0 and 1 (exclusive), got " + testFraction);
@@ -70,6 +75,7 @@ public final class ResearchConfigLoader {
         r.positive(kAnonymity, "k"),
         qis,
         steps,
+        maxWithheld,
         r.textList(r.child(root, "outcomes"), "thuiszitter_verzuimsoorten"),
         new ResearchConfig.Model((long) r.number(model, "seed"), testFraction, r.positive(model, "min_positives")));
   }

@@ -46,6 +46,10 @@ import org.apache.spark.sql.SparkSession;
 public final class ResearchExtractJob {
   public static final String EXTRACT_CSV = "extract.csv";
   public static final String CODEBOOK_CSV = "codebook.csv";
+  public static final String SUMMARY_CSV = "summary.csv";
+  private static final org.apache.spark.sql.types.StructType SUMMARY = new org.apache.spark.sql.types.StructType()
+      .add("reference_date", "string").add("rows", "long").add("pupils", "long").add("withheld_rows", "long")
+      .add("k", "int");
 
   private final SparkSession spark;
   private final ResearchSettings settings;
@@ -111,11 +115,22 @@ public final class ResearchExtractJob {
     Dataset<Row> exact = ResearchExtract.pupilYears(windows, flags, enrolments, schools, outcomes, settings.asOf());
     Dataset<Row> extract = ResearchExtract.generalise(exact, settings.research(),
         new ResearchPseudonymizer(settings.researchKey())).localCheckpoint();
+    long generalisedRows = extract.count();
+    List<String> qis = settings.research().quasiIdentifiers();
+    int k = settings.research().k();
+    extract = KAnonymity.withholdSmall(extract, qis, k).localCheckpoint();
     long rows = extract.count();
-    KAnonymity.check(extract, settings.research().quasiIdentifiers(), settings.research().k());
+    long withheld = generalisedRows - rows;
+    if (withheld * 100.0 > settings.research().maxWithheldPct() * generalisedRows) {
+      // The check names the combinations; nothing is written.
+      KAnonymity.check(ResearchExtract.generalise(exact, settings.research(),
+          new ResearchPseudonymizer(settings.researchKey())), qis, k);
+    }
+    KAnonymity.check(extract, qis, k);
     long pupils = extract.select(ResearchExtract.RESEARCH_KEY).distinct().count();
-    progress.stage("extract", "%,d rows (%,d pupils), %d-anonymous over %s", rows, pupils, settings.research().k(),
-        settings.research().quasiIdentifiers());
+    progress.stage("extract", "%,d rows (%,d pupils), %d-anonymous over %s; %d rows withheld (still in a"
+        + " combination smaller than k after the fallback, at most %.2f%% allowed)", rows, pupils, k, qis, withheld,
+        settings.research().maxWithheldPct());
 
     Path out = new Path(settings.out());
     FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -127,6 +142,8 @@ public final class ResearchExtractJob {
     spark.createDataFrame(extract.rdd(), ResearchExtract.SCHEMA).write().format("delta").mode(SaveMode.Overwrite)
         .option("overwriteSchema", "true").save(new Path(out, ResearchExtract.TABLE).toString());
     files.put(ResearchExtract.TABLE + "/", rows);
+    files.put(SUMMARY_CSV, CsvPublisher.write(fs, new Path(out, SUMMARY_CSV), spark.createDataFrame(List.of(
+        org.apache.spark.sql.RowFactory.create(settings.asOf().toString(), rows, pupils, withheld, k)), SUMMARY)));
     files.put(CODEBOOK_CSV, CsvPublisher.write(fs, new Path(out, CODEBOOK_CSV),
         spark.createDataFrame(Codebook.rows(settings.research()), Codebook.SCHEMA)));
     progress.stage("written", "%s, %s/ (Delta), %s in %s", EXTRACT_CSV, ResearchExtract.TABLE, CODEBOOK_CSV, out);
