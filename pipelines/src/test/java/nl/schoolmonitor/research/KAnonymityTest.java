@@ -61,6 +61,10 @@ class KAnonymityTest {
         RowFactory.create("2025-2026", "M", "7512", "GM0153"), RowFactory.create("2025-2026", "M", "7512", "GM0153"),
         RowFactory.create("2025-2026", null, null, "GM0153"));
     assertThatThrownBy(() -> KAnonymity.check(generalised, QI, 3)).isInstanceOf(KAnonymity.NotAnonymousException.class);
+    // What the job does with such a residue (within max_withheld_pct): withhold it, then check.
+    Dataset<Row> kept = KAnonymity.withholdSmall(generalised, QI, 3);
+    KAnonymity.check(kept, QI, 3);
+    assertThat(kept.count()).isEqualTo(6L);
 
     // Two more pupils in small areas of the same municipality: after the fallback the three
     // form one group of "somewhere in GM0153, sex suppressed" and the check passes.
