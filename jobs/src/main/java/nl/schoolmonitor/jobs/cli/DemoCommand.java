@@ -71,10 +71,15 @@ public final class DemoCommand implements Callable<Integer> {
     }
     // The research extract of the demo (read by notebooks/onderzoek.ipynb), under a throwaway
     // research key unless MONITOR_RESEARCH_KEY is set.
+    Path researchConfig = ResearchExtractCommand.defaultConfig(region);
+    if (!java.nio.file.Files.exists(researchConfig)) {
+      progress.stage("research", "no %s: no research extract", researchConfig);
+      return exit;
+    }
     byte[] researchKey = System.getenv(ResearchKey.ENVIRONMENT_VARIABLE) != null ? ResearchKey.resolve(null)
         : PseudonymKey.throwaway();
     Path research = root.resolve("research");
-    exit = ResearchExtractCommand.runExtract(new ResearchSettings(config, ResearchConfigLoader.load(region.region),
+    exit = ResearchExtractCommand.runExtract(new ResearchSettings(config, ResearchConfigLoader.load(researchConfig),
         root.resolve("warehouse").toString(), GenerateCommand.DEMO_UNTIL, research.toString(), researchKey), verbose);
     System.out.println(String.format(Locale.ROOT, "Research extract of the demo region is in %s", research));
     return exit;

@@ -47,10 +47,16 @@ public final class ResearchExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     byte[] key = ResearchKey.resolve(researchKeyFile);
-    ResearchConfig research = ResearchConfigLoader.load(researchConfig != null ? researchConfig : region.region);
+    ResearchConfig research = ResearchConfigLoader.load(researchConfig != null ? researchConfig : defaultConfig(region));
     ResearchSettings settings = new ResearchSettings(region.load(), research, WeeklyCommand.absolute(warehouse), asOf,
         WeeklyCommand.absolute(out), key);
     return runExtract(settings, verbose);
+  }
+
+  /** {@code research.yaml} next to the region file. */
+  static Path defaultConfig(RegionOptions region) {
+    Path r = region.region.toAbsolutePath();
+    return (java.nio.file.Files.isDirectory(r) ? r : r.getParent()).resolve("research.yaml");
   }
 
   static int runExtract(ResearchSettings settings, boolean verbose) throws Exception {
