@@ -144,6 +144,11 @@ public final class ResearchExtract {
     return new StructType(f.toArray(StructField[]::new));
   }
 
+  /** Join columns, as Spark's Java API wants them. */
+  private static scala.collection.immutable.Seq<String> columns(String... names) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names)).toList();
+  }
+
   private static StructField field(String name, DataType type, boolean nullable, String comment) {
     return new StructField(name, type, nullable, Metadata.empty()).withComment(comment);
   }
@@ -173,8 +178,7 @@ public final class ResearchExtract {
         col(Enrolments.ENROLMENT_START), col(Enrolments.YEAR_GROUP), col(Enrolments.SEX), col(BIRTH_DATE),
         col(Enrolments.PC4), col(Enrolments.RESIDENCE_MUNICIPALITY), col(Enrolments.PUPIL_WEIGHT),
         col(Enrolments.SPECIAL_NEEDS), col(Enrolments.NT2), col(Enrolments.PROGRAMME), col(Enrolments.LEVEL));
-    Dataset<Row> joined = windows.join(e, scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(key)).toSeq(),
-            "left")
+    Dataset<Row> joined = windows.join(e, columns(key), "left")
         .filter(col(Enrolments.ENROLMENT_START).isNull()
             .or(col(Enrolments.ENROLMENT_START).leq(col(PupilWindows.WINDOW_END))));
     Column latest = row_number().over(Window.partitionBy(col(BRIN_VESTIGING), col(PupilWindows.SCHOOL_PUPIL_KEY),
@@ -207,8 +211,8 @@ public final class ResearchExtract {
     Dataset<Row> met = flags.groupBy(col(BRIN_VESTIGING), col(PupilFlags.SCHOOL_PUPIL_KEY), col(PUPIL_KEY),
             col(SCHOOL_YEAR))
         .agg(perFlag.get(0), perFlag.subList(1, perFlag.size()).toArray(Column[]::new));
-    Dataset<Row> joined = rows.join(met, scala.jdk.javaapi.CollectionConverters.asScala(
-        List.of(BRIN_VESTIGING, PupilWindows.SCHOOL_PUPIL_KEY, PUPIL_KEY, SCHOOL_YEAR)).toSeq(), "left");
+    Dataset<Row> joined = rows.join(met,
+        columns(BRIN_VESTIGING, PupilWindows.SCHOOL_PUPIL_KEY, PUPIL_KEY, SCHOOL_YEAR), "left");
     for (String c : FLAG_COLUMNS) {
       joined = joined.withColumn(c, coalesce(col(c), lit(false)));
     }
@@ -231,8 +235,7 @@ public final class ResearchExtract {
         .groupBy(col(PUPIL_KEY), concat(start.plus(1).cast(StringType), lit("-"), start.plus(2).cast(StringType))
             .as(SCHOOL_YEAR))
         .agg(max(col(TIER)).as(PREVIOUS_YEAR_TIER));
-    return rows.join(previous, scala.jdk.javaapi.CollectionConverters.asScala(List.of(PUPIL_KEY, SCHOOL_YEAR)).toSeq(),
-        "left");
+    return rows.join(previous, columns(PUPIL_KEY, SCHOOL_YEAR), "left");
   }
 
   /**
@@ -255,7 +258,7 @@ public final class ResearchExtract {
           .groupBy(pupilYears.col(PUPIL_KEY), pupilYears.col(SCHOOL_YEAR))
           .agg(max(lit(true)).as("_report"),
               max(r.col(OutcomeTables.VERZUIMSOORT).isin(outcomes.thuiszitterVerzuimsoorten().toArray())).as("_thuis"));
-      out = out.join(hits, scala.jdk.javaapi.CollectionConverters.asScala(List.of(PUPIL_KEY, SCHOOL_YEAR)).toSeq(), "left")
+      out = out.join(hits, columns(PUPIL_KEY, SCHOOL_YEAR), "left")
           .withColumn(LATER_LEERPLICHT_REPORT, when(col(FOLLOWUP_END).isNotNull(), coalesce(col("_report"), lit(false))))
           .withColumn(LATER_THUISZITTER, when(col(FOLLOWUP_END).isNotNull(), coalesce(col("_thuis"), lit(false))))
           .drop("_report", "_thuis");
@@ -268,7 +271,7 @@ public final class ResearchExtract {
       Column during = v.col(OutcomeTables.LEAVING_DATE).between(pupilYears.col("_from"), pupilYears.col(FOLLOWUP_END));
       Dataset<Row> hits = pupilYears.join(v, pupilYears.col(PUPIL_KEY).equalTo(v.col(OutcomeTables.PUPIL_KEY)).and(during))
           .groupBy(pupilYears.col(PUPIL_KEY), pupilYears.col(SCHOOL_YEAR)).agg(max(lit(true)).as("_vsv"));
-      out = out.join(hits, scala.jdk.javaapi.CollectionConverters.asScala(List.of(PUPIL_KEY, SCHOOL_YEAR)).toSeq(), "left")
+      out = out.join(hits, columns(PUPIL_KEY, SCHOOL_YEAR), "left")
           .withColumn(LATER_VSV, when(col(FOLLOWUP_END).isNotNull(), coalesce(col("_vsv"), lit(false))))
           .drop("_vsv");
     } else {

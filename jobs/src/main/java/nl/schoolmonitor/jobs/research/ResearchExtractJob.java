@@ -171,9 +171,14 @@ public final class ResearchExtractJob {
     for (Outcome o : outcomes) {
       var predictors = PredictorModel.predictors(o.withThisYearsTier());
       Dataset<Row> design = PredictorModel.design(o.rows(), o.label(), predictors);
+      long known = design.count();
       long positives = design.filter(col(PredictorModel.LABEL).equalTo(1.0)).count();
+      if (known == 0) {
+        progress.stage("model", "%s: unknown for every row: no model", o.name());
+        continue;
+      }
       if (positives < settings.research().model().minPositives()) {
-        progress.stage("model", "%s: %d positives, fewer than %d: no model", o.name(), positives,
+        progress.stage("model", "%s: %d positives among %,d rows, fewer than %d: no model", o.name(), positives, known,
             settings.research().model().minPositives());
         continue;
       }
