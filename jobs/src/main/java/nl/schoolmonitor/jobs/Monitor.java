@@ -5,6 +5,7 @@ import nl.schoolmonitor.jobs.cli.DemoCommand;
 import nl.schoolmonitor.jobs.cli.DigestCommand;
 import nl.schoolmonitor.jobs.cli.GenerateCommand;
 import nl.schoolmonitor.jobs.cli.ReportCommand;
+import nl.schoolmonitor.jobs.cli.ResearchExtractCommand;
 import nl.schoolmonitor.jobs.cli.SqlCommand;
 import nl.schoolmonitor.jobs.cli.WeeklyCommand;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     version = "Schoolaanwezigheid Monitor 0.1.0",
     description = "Turns the absence exports of many schools into one picture of school attendance.",
     subcommands = {DemoCommand.class, GenerateCommand.class, WeeklyCommand.class, BackfillCommand.class,
-        ReportCommand.class, SqlCommand.class, DigestCommand.class})
+        ReportCommand.class, SqlCommand.class, DigestCommand.class, ResearchExtractCommand.class})
 public final class Monitor implements Runnable {
 
   @Override

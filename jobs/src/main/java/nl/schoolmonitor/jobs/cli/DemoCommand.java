@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import nl.schoolmonitor.config.RegionConfig;
 import nl.schoolmonitor.jobs.Progress;
 import nl.schoolmonitor.jobs.generate.GenerationSummary;
+import nl.schoolmonitor.jobs.research.ResearchSettings;
 import nl.schoolmonitor.jobs.weekly.WeeklySettings;
+import nl.schoolmonitor.research.ResearchConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,6 +68,22 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println(String.format(Locale.ROOT, "Published files of the demo region are in %s", published));
     RegionPyramid.print(published.resolve("pyramid.csv"), System.out);
+    if (exit != 0) {
+      return exit;
+    }
+    // The research extract of the demo (read by notebooks/onderzoek.ipynb), under a throwaway
+    // research key unless MONITOR_RESEARCH_KEY is set.
+    Path researchConfig = ResearchExtractCommand.defaultConfig(region);
+    if (!java.nio.file.Files.exists(researchConfig)) {
+      progress.stage("research", "no %s: no research extract", researchConfig);
+      return exit;
+    }
+    byte[] researchKey = System.getenv(ResearchKey.ENVIRONMENT_VARIABLE) != null ? ResearchKey.resolve(null)
+        : PseudonymKey.throwaway();
+    Path research = root.resolve("research");
+    exit = ResearchExtractCommand.runExtract(new ResearchSettings(config, ResearchConfigLoader.load(researchConfig),
+        root.resolve("warehouse").toString(), GenerateCommand.DEMO_UNTIL, research.toString(), researchKey), verbose);
+    System.out.println(String.format(Locale.ROOT, "Research extract of the demo region is in %s", research));
     return exit;
   }
 
