@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.schoolmonitor.common.SchoolYear;
-import nl.schoolmonitor.gold.PupilDays;
 import nl.schoolmonitor.gold.PupilFlags;
 import nl.schoolmonitor.gold.PupilWindows;
 import nl.schoolmonitor.jobs.Progress;
 import nl.schoolmonitor.jobs.publish.CsvPublisher;
+import nl.schoolmonitor.jobs.weekly.EarlierYears;
 import nl.schoolmonitor.jobs.weekly.ReferenceTables;
 import nl.schoolmonitor.jobs.weekly.Warehouse;
 import nl.schoolmonitor.research.Codebook;
@@ -24,10 +24,8 @@ import nl.schoolmonitor.research.KAnonymity;
 import nl.schoolmonitor.research.PredictorModel;
 import nl.schoolmonitor.research.ResearchExtract;
 import nl.schoolmonitor.research.ResearchPseudonymizer;
-import nl.schoolmonitor.silver.AttendanceEvents;
 import nl.schoolmonitor.silver.Enrolments;
 import nl.schoolmonitor.silver.LeerplichtReports;
-import nl.schoolmonitor.silver.SchoolDays;
 import nl.schoolmonitor.silver.VsvLeavers;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -40,9 +38,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Writes a research extract from a warehouse the weekly job has run on: the extract as CSV and as
  * a Delta table, its codebook, and the predictor models' tables, all in one folder. The school year
- * of the reference date comes from gold (the weekly run at that date); earlier school years held
- * in silver are computed with the same gold functions up to their last day, so previous-year tiers
- * and follow-up outcomes exist. Nothing is written when the extract is not k-anonymous.
+ * of the reference date comes from gold (the weekly run at that date); earlier school years from
+ * their year-end standing the weekly job keeps ({@link EarlierYears}), so previous-year tiers and
+ * follow-up outcomes exist. Nothing is written when the extract is not k-anonymous.
  */
 public final class ResearchExtractJob {
   public static final String EXTRACT_CSV = "extract.csv";
@@ -70,8 +68,6 @@ public final class ResearchExtractJob {
   public Result run() throws IOException {
     SchoolYear current = SchoolYear.of(settings.asOf());
     Dataset<Row> enrolments = read(Enrolments.TABLE);
-    Dataset<Row> schoolDays = read(SchoolDays.TABLE);
-    Dataset<Row> events = read(AttendanceEvents.TABLE);
     Dataset<Row> schools = ReferenceTables.read(spark, settings.region()).schools();
 
     Date asOf = Date.valueOf(settings.asOf());
@@ -85,25 +81,15 @@ public final class ResearchExtractJob {
           + "` on it first (gold holds the figures of the last weekly run's reference date only)");
     }
     Dataset<Row> flags = read(PupilFlags.TABLE).withColumn(ResearchExtract.SCHOOL_YEAR, lit(current.label()));
-    List<String> earlier = schoolDays.select(SchoolDays.SCHOOL_YEAR).distinct()
-        .filter(col(SchoolDays.SCHOOL_YEAR).lt(current.label())).orderBy(SchoolDays.SCHOOL_YEAR)
+    // The earlier school years: their year-end standing, kept by the weekly job.
+    Dataset<Row> earlierWindows = read(EarlierYears.WINDOWS_TABLE)
+        .filter(col(EarlierYears.SCHOOL_YEAR).lt(current.label()));
+    // Both carry the column ResearchExtract.SCHOOL_YEAR.
+    windows = windows.unionByName(earlierWindows);
+    flags = flags.unionByName(read(EarlierYears.FLAGS_TABLE).filter(col(EarlierYears.SCHOOL_YEAR).lt(current.label())));
+    List<String> earlier = earlierWindows.select(EarlierYears.SCHOOL_YEAR).distinct().orderBy(EarlierYears.SCHOOL_YEAR)
         .collectAsList().stream().map(r -> r.getString(0)).toList();
-    for (String label : earlier) {
-      SchoolYear year = SchoolYear.parse(label, "school_year");
-      // Only the schools that registered attendance in that year: a year before the first export
-      // has enrolled days without registrations, which would read as perfect attendance.
-      Dataset<Row> registering = events.filter(col(AttendanceEvents.DATE).between(Date.valueOf(year.firstDay()),
-          Date.valueOf(year.lastDay()))).select(AttendanceEvents.BRIN_VESTIGING).distinct();
-      Dataset<Row> yearDays = schoolDays.filter(col(SchoolDays.SCHOOL_YEAR).equalTo(label))
-          .join(registering, SchoolDays.BRIN_VESTIGING);
-      Dataset<Row> days = PupilDays.build(enrolments, yearDays, events, year.lastDay(),
-          settings.region().removedFromClassAuthorised()).localCheckpoint();
-      windows = windows.unionByName(PupilWindows.schoolYearToDate(days, settings.region().tiers(), year.lastDay())
-          .withColumn(ResearchExtract.SCHOOL_YEAR, lit(label)));
-      flags = flags.unionByName(PupilFlags.build(days, enrolments, settings.region().flags(), year.lastDay())
-          .withColumn(ResearchExtract.SCHOOL_YEAR, lit(label)));
-    }
-    progress.stage("windows", "school years %s from silver, %s from gold", earlier, current.label());
+    progress.stage("windows", "school years %s from their year-end standing, %s from gold", earlier, current.label());
 
     ResearchExtract.Outcomes outcomes = new ResearchExtract.Outcomes(
         outcomeTable(LeerplichtReports.TABLE, LeerplichtReports.REPORT_DATE, LeerplichtReports.VERZUIMSOORT),
