@@ -16,6 +16,7 @@ import nl.schoolmonitor.gold.PupilFlags;
 import nl.schoolmonitor.gold.PupilWindows;
 import nl.schoolmonitor.jobs.Progress;
 import nl.schoolmonitor.jobs.publish.CsvPublisher;
+import nl.schoolmonitor.jobs.report.ResearchReport;
 import nl.schoolmonitor.jobs.weekly.EarlierYears;
 import nl.schoolmonitor.jobs.weekly.ReferenceTables;
 import nl.schoolmonitor.jobs.weekly.Warehouse;
@@ -40,7 +41,8 @@ import org.apache.spark.sql.SparkSession;
  * a Delta table, its codebook, and the predictor models' tables, all in one folder. The school year
  * of the reference date comes from gold (the weekly run at that date); earlier school years from
  * their year-end standing the weekly job keeps ({@link EarlierYears}), so previous-year tiers and
- * follow-up outcomes exist. Nothing is written when the extract is not k-anonymous.
+ * follow-up outcomes exist. Nothing is written when the extract is not k-anonymous. On a local disk
+ * the folder also gets {@code report/index.html}, the model tables as a page ({@link ResearchReport}).
  */
 public final class ResearchExtractJob {
   public static final String EXTRACT_CSV = "extract.csv";
@@ -48,7 +50,7 @@ public final class ResearchExtractJob {
   public static final String SUMMARY_CSV = "summary.csv";
   private static final org.apache.spark.sql.types.StructType SUMMARY = new org.apache.spark.sql.types.StructType()
       .add("reference_date", "string").add("rows", "long").add("pupils", "long").add("withheld_rows", "long")
-      .add("k", "int");
+      .add("k", "int").add("quasi_identifiers", "string");
 
   private final SparkSession spark;
   private final ResearchSettings settings;
@@ -130,12 +132,16 @@ public final class ResearchExtractJob {
         .option("overwriteSchema", "true").save(new Path(out, ResearchExtract.TABLE).toString());
     files.put(ResearchExtract.TABLE + "/", rows);
     files.put(SUMMARY_CSV, CsvPublisher.write(fs, new Path(out, SUMMARY_CSV), spark.createDataFrame(List.of(
-        org.apache.spark.sql.RowFactory.create(settings.asOf().toString(), rows, pupils, withheld, k)), SUMMARY)));
+        org.apache.spark.sql.RowFactory.create(settings.asOf().toString(), rows, pupils, withheld, k,
+            String.join(";", qis))), SUMMARY)));
     files.put(CODEBOOK_CSV, CsvPublisher.write(fs, new Path(out, CODEBOOK_CSV),
         spark.createDataFrame(Codebook.rows(settings.research()), Codebook.SCHEMA)));
     progress.stage("written", "%s, %s/ (Delta), %s in %s", EXTRACT_CSV, ResearchExtract.TABLE, CODEBOOK_CSV, out);
 
     files.putAll(models(extract, current, fs, out));
+    // The report reads the summary and model tables just written: on a local disk, where the researcher opens it.
+    ResearchReport.writeIfLocal(fs.makeQualified(out).toUri())
+        .ifPresent(index -> progress.stage("report", "%s", index));
     return new Result(rows, pupils, files);
   }
 
