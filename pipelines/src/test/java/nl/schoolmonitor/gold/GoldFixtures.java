@@ -22,8 +22,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** Inline rows of the silver and gold schemas for the gold tests: only the columns a test cares about vary. */
-final class GoldFixtures {
+/**
+ * Inline rows of the silver and gold schemas for the gold tests (and the jobs' tests, through the
+ * test jar): only the columns a test cares about vary.
+ */
+public final class GoldFixtures {
 
   static final String SCHOOL_YEAR = "2025-2026";
 
@@ -57,7 +60,7 @@ final class GoldFixtures {
    * filler when the schema forbids null. Built by name, so a column added to a silver schema by
    * another change does not shift the fixtures; a name that is not in the schema fails at once.
    */
-  static Row rowOf(StructType schema, Object... namesAndValues) {
+  public static Row rowOf(StructType schema, Object... namesAndValues) {
     Map<String, Object> values = new HashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String name = (String) namesAndValues[i];
@@ -89,7 +92,7 @@ final class GoldFixtures {
     throw new IllegalArgumentException("No filler for " + type);
   }
 
-  static Row enrolment(String pupilKey, String schoolPupilKey, String brin, String classCode, Integer yearGroup,
+  public static Row enrolment(String pupilKey, String schoolPupilKey, String brin, String classCode, Integer yearGroup,
       String residence, LocalDate start, LocalDate end) {
     return rowOf(Enrolments.SCHEMA, Enrolments.PUPIL_KEY, pupilKey, Enrolments.SCHOOL_PUPIL_KEY, schoolPupilKey,
         Enrolments.BRIN_VESTIGING, brin, Enrolments.SYSTEM, "magister", Enrolments.CLASS_CODE, classCode,
@@ -97,7 +100,7 @@ final class GoldFixtures {
         Enrolments.ENROLMENT_START, start, Enrolments.ENROLMENT_END, end);
   }
 
-  static Row enrolment(String pupilKey, String brin, LocalDate start, LocalDate end) {
+  public static Row enrolment(String pupilKey, String brin, LocalDate start, LocalDate end) {
     return enrolment(pupilKey, brin + "-" + pupilKey, brin, "1a", 1, "GM0153", start, end);
   }
 
@@ -117,7 +120,7 @@ final class GoldFixtures {
     return rows;
   }
 
-  static List<LocalDate> weekdays(LocalDate first, int count) {
+  public static List<LocalDate> weekdays(LocalDate first, int count) {
     List<LocalDate> days = new ArrayList<>();
     for (LocalDate day = first; days.size() < count; day = day.plusDays(1)) {
       if (day.getDayOfWeek().getValue() <= 5) {
@@ -127,7 +130,7 @@ final class GoldFixtures {
     return days;
   }
 
-  static Row event(String brin, String schoolPupilKey, LocalDate date, String slot, int slotMinutes, int missedMinutes,
+  public static Row event(String brin, String schoolPupilKey, LocalDate date, String slot, int slotMinutes, int missedMinutes,
       boolean schedulesTime, String category, Integer lateMinutes) {
     return rowOf(AttendanceEvents.SCHEMA, AttendanceEvents.BRIN_VESTIGING, brin,
         AttendanceEvents.SCHOOL_PUPIL_KEY, schoolPupilKey, AttendanceEvents.DATE, date, AttendanceEvents.SLOT, slot,
