@@ -24,9 +24,12 @@ import nl.schoolmonitor.jobs.generate.SchoolExport.Malformed;
  * an absence export per school year in its student information system's format, plus the municipality's leerplicht
  * reports and exemptions and the VSV list (CONTRACT.md sections 1-3), for demos, training, tests and benchmarks.
  *
- * <p>Pupils are held in memory; registrations are streamed to the files pupil by pupil. The same settings give
- * byte-identical files: every random choice comes from the seed, in a fixed order, and each pupil's absence from
- * its own generator seeded by (seed, person, school, year).
+ * <p>Memory: in a run of one school year, one school's pupils are held at a time (built, written, dropped; see
+ * {@link Population}), plus the pupils switching school and the municipal registrations (a few per hundred
+ * pupils, as short rows); absences are streamed to the files pupil by pupil. A run of several school years holds
+ * every pupil, because pupils move between schools at each year's end. The same settings give byte-identical
+ * files: every random choice comes from the seed, in a fixed order, each school's from its own stream, and each
+ * pupil's absence from its own generator seeded by (seed, person, school, year).
  *
  * <p>A handful of rows are malformed on purpose, in one school per student information system of the latest year:
  * an impossible date, a pupil number not on the pupil list, and a row with a value missing. No other row is.
@@ -47,7 +50,7 @@ public final class LandingZoneGenerator {
     RegionConf conf = RegionConf.read(settings);
     SplittableRandom rng = new SplittableRandom(settings.seed());
     List<SchoolYear> years = SchoolYear.range(settings.firstYear(), settings.lastYear());
-    Population population = new Population(conf, settings.pupils(), rng.split());
+    Population population = new Population(conf, settings.pupils(), settings.seed(), rng.split());
     SplittableRandom registrationRng = rng.split();
     School silent = pick(conf, Sector.PO, rng);
     School nonReporting = pick(conf, Sector.VO, rng);
@@ -71,11 +74,15 @@ public final class LandingZoneGenerator {
       boolean latest = year.equals(settings.lastYear());
       SchoolCalendar calendar = SchoolCalendar.of(conf, year, latest ? settings.until() : year.lastDay());
       if (year.equals(years.get(0))) {
-        population.startFirstYear(year, calendar);
+        // One school year: no pupil moves on to another year, so each school is built when it is written.
+        population.startFirstYear(year, calendar, years.size() > 1);
       } else {
         population.startNextYear(year, calendar);
+        population.planDuringYear();
       }
-      population.planDuringYear(latest);
+      if (!latest) {
+        population.finishYear();
+      }
       ExportNames names = new ExportNames(latest ? "" : "_" + year.label(),
           latest ? settings.until() : calendar.lastRegionSchoolDay());
       int[] impossible = impossibleDate(year, calendar.windowEnd);
@@ -119,6 +126,7 @@ public final class LandingZoneGenerator {
           rows.merge(export.observations() ? "observations" : "absences", export.absences.rows(), Long::sum);
         }
       }
+      population.startChildrenOutsideSchools();
       registrations.endOfYear(calendar, population, settings.pupils(), registrationRng);
     }
 
