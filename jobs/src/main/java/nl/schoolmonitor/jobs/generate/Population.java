@@ -120,6 +120,17 @@ final class Population {
     this.totalResidents = conf.municipalities.values().stream().mapToDouble(Municipality::residents5to18).sum();
   }
 
+  /** The number of pupils the school is sized for. */
+  int target(School school) {
+    return target[school.index()];
+  }
+
+  /** Enrolments held between schools: every pupil when {@link #keepAll}, else only those switching school. */
+  int heldEnrolments() {
+    int held = perSchool.stream().mapToInt(List::size).sum();
+    return switchingIn == null ? held : held + switchingIn.stream().mapToInt(List::size).sum();
+  }
+
   /** The school's own random stream for one step of the current year. */
   private SplittableRandom stream(long step, School school) {
     return new SplittableRandom(LandingZoneGenerator.mix(seed, step, school == null ? -1 : school.index(),
