@@ -1,5 +1,6 @@
 package nl.schoolmonitor.jobs.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -69,19 +70,21 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (preset != null && (region.schools != null || region.municipalities != null || region.holidays != null
+        || region.studyDays != null)) {
+      throw new ParameterException(spec.commandLine(), "--preset copies the region folder " + region.region
+          + " and writes its own schools.csv: give the region with --region only, without --schools,"
+          + " --municipalities, --holidays or --study-days");
+    }
     RegionConfig config = region.load();
     int n = pupils != null ? pupils : preset != null ? preset.defaultPupils() : DEMO_PUPILS;
     if (preset != null) {
-      if (region.schools != null || region.municipalities != null || region.holidays != null
-          || region.studyDays != null) {
-        throw new ParameterException(spec.commandLine(), "--preset copies the region folder " + region.region
-            + " and writes its own schools.csv: give the region with --region only, without --schools,"
-            + " --municipalities, --holidays or --study-days");
-      }
-      Path target = regionOut != null ? regionOut
-          : out.toAbsolutePath().normalize().resolveSibling(out.toAbsolutePath().normalize().getFileName() + "-region");
-      int locations = RegionPreset.write(preset, region.region.toAbsolutePath().normalize(), config.files().schools(),
-          config.files().municipalities(), config.files().studyDays().orElse(null), target, n, seed);
+      Path landing = out.toAbsolutePath().normalize();
+      Path target = regionOut != null ? regionOut : landing.resolveSibling(landing.getFileName() + "-region");
+      Path source = region.region.toAbsolutePath().normalize();
+      int locations = RegionPreset.write(preset, Files.isDirectory(source) ? source : source.getParent(),
+          config.files().schools(), config.files().municipalities(), config.files().studyDays().orElse(null), target,
+          n, seed);
       System.out.println("Region folder " + target + " (" + preset + "): " + locations
           + " school locations; run weekly with --region " + target);
       config = RegionConfigLoader.load(target);

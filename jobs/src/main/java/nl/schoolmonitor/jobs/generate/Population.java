@@ -297,7 +297,7 @@ final class Population {
     }
   }
 
-  /** In a year before the latest one, the pupils who finish (groep 8, final secondary and MBO years) leave at 31 July. */
+  /** In a year before the latest, the pupils who finish (groep 8, final secondary and MBO years) leave at 31 July. */
   void finishYear() {
     for (List<Enrolment> list : perSchool) {
       for (Enrolment e : list) {
@@ -309,7 +309,7 @@ final class Population {
     }
   }
 
-  /** One school's leavers (switchers to another school go to {@code switchers}) and joiners, added to {@code pupils}. */
+  /** One school's leavers (those switching school go to {@code switchers}) and joiners (added to {@code pupils}). */
   private void during(School s, List<Enrolment> pupils, List<Enrolment> switchers) {
     double fraction = Math.min(1.0, calendar.regionSchoolDays() / SCHOOL_DAYS_PER_YEAR);
     SchoolDays days = calendar.days(s);

@@ -88,6 +88,13 @@ public final class RegionPreset {
    */
   public static int write(Kind kind, Path source, Path schoolsCsv, Path municipalitiesCsv, Path studyDaysFile,
       Path target, int pupils, long seed) throws IOException {
+    for (Path file : studyDaysFile == null ? List.of(schoolsCsv) : List.of(schoolsCsv, studyDaysFile)) {
+      if (!file.toAbsolutePath().normalize().startsWith(source)) {
+        throw new IllegalArgumentException("A preset copies the region folder " + source + " and replaces its "
+            + file.getFileName() + ", but the region file names " + file + " outside that folder: put it in the"
+            + " folder or use a region whose files are in it");
+      }
+    }
     Path schoolsFile = target.resolve(source.relativize(schoolsCsv.toAbsolutePath().normalize()).toString());
     Path studyDays = studyDaysFile == null ? null
         : target.resolve(source.relativize(studyDaysFile.toAbsolutePath().normalize()).toString());
