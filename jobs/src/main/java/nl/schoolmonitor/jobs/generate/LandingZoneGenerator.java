@@ -29,7 +29,10 @@ import nl.schoolmonitor.jobs.generate.SchoolExport.Malformed;
  * pupils, as short rows); absences are streamed to the files pupil by pupil. A run of several school years holds
  * every pupil, because pupils move between schools at each year's end. The same settings give byte-identical
  * files: every random choice comes from the seed, in a fixed order, each school's from its own stream, and each
- * pupil's absence from its own generator seeded by (seed, person, school, year).
+ * pupil's absence from its own generator seeded by (seed, person, school, year). Joiners, leavers and absences
+ * are planned over the whole school year and cut at {@code until}, so a later {@code until} with the same seed
+ * keeps the earlier days: the new exports differ in the new days, in the leavers the schools now know of, and in
+ * a sickness that was still open at the earlier export date and has ended since.
  *
  * <p>A handful of rows are malformed on purpose, in one school per student information system of the latest year:
  * an impossible date, a pupil number not on the pupil list, and a row with a value missing. No other row is.
@@ -72,19 +75,22 @@ public final class LandingZoneGenerator {
 
     for (SchoolYear year : years) {
       boolean latest = year.equals(settings.lastYear());
-      SchoolCalendar calendar = SchoolCalendar.of(conf, year, latest ? settings.until() : year.lastDay());
+      // Pupils and absences are planned over the whole school year and cut at the window's end, so that a later
+      // until keeps every earlier day as it was: one more week of exports differs only in that week.
+      SchoolCalendar wholeYear = SchoolCalendar.of(conf, year, year.lastDay());
+      SchoolCalendar calendar = latest ? SchoolCalendar.of(conf, year, settings.until()) : wholeYear;
       if (year.equals(years.get(0))) {
         // One school year: no pupil moves on to another year, so each school is built when it is written.
-        population.startFirstYear(year, calendar, years.size() > 1);
+        population.startFirstYear(year, wholeYear, calendar.windowEnd, years.size() > 1);
       } else {
-        population.startNextYear(year, calendar);
+        population.startNextYear(year, wholeYear, calendar.windowEnd);
         population.planDuringYear();
       }
       if (!latest) {
         population.finishYear();
       }
       ExportNames names = new ExportNames(latest ? "" : "_" + year.label(),
-          latest ? settings.until() : calendar.lastRegionSchoolDay());
+          latest ? settings.until() : calendar.lastRegionSchoolDay(), calendar.windowEnd);
       int[] impossible = impossibleDate(year, calendar.windowEnd);
       Set<Lvs> malformedWritten = EnumSet.noneOf(Lvs.class);
 
@@ -92,8 +98,9 @@ public final class LandingZoneGenerator {
         List<Enrolment> pupils = population.pupilList(school);
         boolean malformedHere = latest && school != silent && !malformedWritten.contains(school.lvs())
             && !pupils.isEmpty();
-        String unknownNumber = pupils.isEmpty() ? "1"
-            : Long.toString(Long.parseLong(pupils.get(pupils.size() - 1).number) + 5000);
+        // Below the lowest number on the list; from the school's first pupils, who are there at any until.
+        String unknownNumber = pupils.isEmpty() ? "1" : Long.toString(Long.parseLong(pupils.get(0).number) - 1);
+        int malformedFrom = Math.min(pupils.size() - 1, population.target(school) / 2);
         try (SchoolExport export = SchoolExport.of(school, out, names)) {
           CsvOut list = export.writePupils(pupils);
           files.add(out.relativize(list.path));
@@ -104,7 +111,8 @@ public final class LandingZoneGenerator {
             PupilDays days = PupilDays.of(e, calendar.days(school));
             SplittableRandom pupilRng = new SplittableRandom(mix(settings.seed(), e.person.id, school.index(),
                 year.startYear()));
-            List<Episode> episodes = AbsencePlanner.plan(e, days, latest, school == silent, pupilRng);
+            List<Episode> episodes = Episode.upTo(AbsencePlanner.plan(e, PupilDays.of(e, wholeYear.days(school)),
+                latest, school == silent, pupilRng), days.size(), latest);
             export.writeAbsences(e, days, episodes);
             AttendanceTally tally = new AttendanceTally(e, days, episodes);
             registrations.consider(e, tally, school != nonReporting, calendar, pupilRng);
@@ -113,9 +121,9 @@ public final class LandingZoneGenerator {
               count(tiers, flags, school.sector().name(), tally);
               sink.accept(tally);
             }
-            if (malformedHere && i >= pupils.size() / 2 && days.size() > 0) {
+            if (malformedHere && i >= malformedFrom && days.size() > 0) {
               for (Malformed m : Malformed.values()) {
-                export.writeMalformed(m, e, days.dates[days.size() / 2], unknownNumber, impossible);
+                export.writeMalformed(m, e, days.dates[Math.min(days.size() - 1, 20)], unknownNumber, impossible);
                 malformed.merge(m.key(), 1, Integer::sum);
               }
               malformedWritten.add(school.lvs());

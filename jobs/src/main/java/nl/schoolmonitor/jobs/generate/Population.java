@@ -79,7 +79,10 @@ final class Population {
   private final double totalResidents;
   private long nextPersonId = 1;
   private SchoolYear year;
+  /** The calendar of the whole school year: leavers and joiners are planned over it, the same for any window. */
   private SchoolCalendar calendar;
+  /** The last day of the window: pupil lists hold the pupils enrolled on some day up to it. */
+  private LocalDate windowEnd;
   /** False in a run of one school year: a school's pupils are built when its list is asked for, then dropped. */
   private boolean keepAll = true;
   /** Per school: where person ids and personal numbers stood when the first pass built it. */
@@ -167,7 +170,7 @@ final class Population {
     }
     List<Enrolment> list = new ArrayList<>();
     for (Enrolment e : all) {
-      if (e.enrolledWithin(year.firstDay(), calendar.windowEnd)) {
+      if (e.enrolledWithin(year.firstDay(), windowEnd)) {
         list.add(e);
       }
     }
@@ -180,9 +183,10 @@ final class Population {
    * joiners and leavers during the year. With {@code keepAll} false only the pupils switching school are kept;
    * {@link #pupilList} builds each school again when it is written.
    */
-  void startFirstYear(SchoolYear first, SchoolCalendar cal, boolean keepAll) {
+  void startFirstYear(SchoolYear first, SchoolCalendar wholeYear, LocalDate windowEnd, boolean keepAll) {
     this.year = first;
-    this.calendar = cal;
+    this.calendar = wholeYear;
+    this.windowEnd = windowEnd;
     this.keepAll = keepAll;
     this.builtFrom = new long[conf.schools.size()][];
     List<Enrolment> switchers = new ArrayList<>();
@@ -228,9 +232,10 @@ final class Population {
    * Moves everyone on to the next school year: leavers are gone, groep 8 goes to secondary school, vmbo
    * graduates go to MBO, everyone else a year up; then each school takes in new pupils up to its size.
    */
-  void startNextYear(SchoolYear next, SchoolCalendar cal) {
+  void startNextYear(SchoolYear next, SchoolCalendar wholeYear, LocalDate windowEnd) {
     this.year = next;
-    this.calendar = cal;
+    this.calendar = wholeYear;
+    this.windowEnd = windowEnd;
     rng = stream(MOVES, null);
     List<Enrolment> finished = new ArrayList<>();
     List<Enrolment> returning = new ArrayList<>();

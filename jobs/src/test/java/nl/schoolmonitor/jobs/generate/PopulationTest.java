@@ -46,7 +46,7 @@ class PopulationTest {
 
   private static Population population(RegionConf conf, boolean keepAll) {
     Population population = new Population(conf, PUPILS, 42, new SplittableRandom(1));
-    population.startFirstYear(YEAR, SchoolCalendar.of(conf, YEAR, UNTIL), keepAll);
+    population.startFirstYear(YEAR, SchoolCalendar.of(conf, YEAR, YEAR.lastDay()), UNTIL, keepAll);
     return population;
   }
 
