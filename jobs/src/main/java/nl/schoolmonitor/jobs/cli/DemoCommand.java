@@ -1,7 +1,10 @@
 package nl.schoolmonitor.jobs.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,12 +19,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code monitor demo}: generates the demo region into a work folder, runs the weekly job on it
+ * {@code monitor demo}: generates the demo region (two school years) into a work folder, runs the weekly job on it
  * and says where the published files are. Uses a throwaway pseudonymisation key unless one is set.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Generates the demo region, runs the weekly job on it and prints where the published files are.")
 public final class DemoCommand implements Callable<Integer> {
+
+  /**
+   * The demo has the school year before too: a pupil's earlier year links to this year's outcomes
+   * (early warning, previous-year tier in the research extract).
+   */
+  static final String DEMO_FIRST_SCHOOL_YEAR = "2024-2025";
 
   @Mixin
   RegionOptions region;
@@ -45,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path landing = root.resolve("landing");
     RegionConfig config = region.load();
     Progress progress = new Progress(System.out);
-    GenerationSummary summary = GenerateCommand.generate(config, GenerateCommand.DEMO_SCHOOL_YEAR,
+    GenerationSummary summary = GenerateCommand.generate(config, DEMO_FIRST_SCHOOL_YEAR,
         GenerateCommand.DEMO_SCHOOL_YEAR, GenerateCommand.DEMO_UNTIL, pupils, seed, landing);
     progress.stage("generate", "demo region %s written to %s", config.name(), landing);
     System.out.println(summary.toString().indent(12).stripTrailing());
@@ -74,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
     // The research extract of the demo (read by notebooks/onderzoek.ipynb), under a throwaway
     // research key unless MONITOR_RESEARCH_KEY is set.
     Path researchConfig = ResearchExtractCommand.defaultConfig(region);
-    if (!java.nio.file.Files.exists(researchConfig)) {
+    if (!Files.exists(researchConfig)) {
       progress.stage("research", "no %s: no research extract", researchConfig);
       return exit;
     }
@@ -87,13 +96,13 @@ public final class DemoCommand implements Callable<Integer> {
     return exit;
   }
 
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
-    if (!java.nio.file.Files.exists(dir)) {
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
       return;
     }
-    try (var paths = java.nio.file.Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        java.nio.file.Files.delete(p);
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
       }
     }
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.jobs.generate.Episode.Kind;
 import nl.schoolmonitor.jobs.generate.RegionConf.Sector;
 
@@ -64,8 +65,10 @@ final class AbsencePlanner {
     Planner p = new Planner(days, busy, episodes, rng, e);
 
     // A thuiszitter candidate: 4 weeks or more away without authorisation (Thuiszitterspact), mostly the
-    // disengaged pupils.
-    if (rng.nextDouble() < r.thuiszitter() * Math.min(4.0, unauthMult)) {
+    // disengaged pupils, and more often after a school year in tier 3 or 2.
+    int tierBefore = e.person.tierBefore(SchoolYear.of(days.dates[0]).startYear());
+    double afterHighAbsence = tierBefore == 3 ? 4.0 : tierBefore == 2 ? 1.5 : 1.0;
+    if (rng.nextDouble() < r.thuiszitter() * Math.min(4.0, unauthMult) * afterHighAbsence) {
       int length = 20 + rng.nextInt(26);
       int first = rng.nextInt(Math.max(1, n - 15));
       for (int d = first; d < Math.min(n, first + length); d++) {

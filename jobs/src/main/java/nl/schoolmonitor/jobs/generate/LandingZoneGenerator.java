@@ -115,6 +115,7 @@ public final class LandingZoneGenerator {
                 latest, school == silent, pupilRng), days.size(), latest);
             export.writeAbsences(e, days, episodes);
             AttendanceTally tally = new AttendanceTally(e, days, episodes);
+            e.person.recordTier(year.startYear(), tally.tier);
             registrations.consider(e, tally, school != nonReporting, calendar, pupilRng);
             if (latest) {
               pupilsPerSector.merge(school.sector().name(), 1, Integer::sum);

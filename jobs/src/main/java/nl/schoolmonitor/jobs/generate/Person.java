@@ -33,6 +33,10 @@ final class Person {
   final boolean specialNeeds;
   /** Newcomer learning Dutch as a second language. */
   final boolean nt2;
+  /** School year (its start year) of {@link #tier}; the generator fills both as it writes a year. */
+  private int tierYear;
+  /** Highest tier of the pupil's enrolments in {@link #tierYear}; 0 when unknown. */
+  private int tier;
 
   Person(long id, String bsn, String onderwijsnummer, String firstName, Identities.FamilyName familyName,
       LocalDate birthDate, char sex, String municipalityCode, String postcode, String place, double frailty,
@@ -53,6 +57,24 @@ final class Person {
     this.weight = weight;
     this.specialNeeds = specialNeeds;
     this.nt2 = nt2;
+  }
+
+  /** Records the tier one enrolment of the school year starting in {@code startYear} ended with. */
+  void recordTier(int startYear, int enrolmentTier) {
+    if (tierYear != startYear) {
+      tierYear = startYear;
+      tier = 0;
+    }
+    tier = Math.max(tier, enrolmentTier);
+  }
+
+  /**
+   * The tier of the school year before the one starting in {@code startYear}, 0 when the pupil was
+   * not in the generated data then: what makes early leaving and staying home follow from earlier
+   * absence (seed 000), beyond the traits behind both.
+   */
+  int tierBefore(int startYear) {
+    return tierYear == startYear - 1 ? tier : 0;
   }
 
   int ageOn(LocalDate date) {

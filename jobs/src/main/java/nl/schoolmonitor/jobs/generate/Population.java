@@ -322,7 +322,8 @@ final class Population {
       return;
     }
     for (Enrolment e : List.copyOf(pupils)) {
-      if (e.end != null || e.start.isAfter(days.dates[0]) || rng.nextDouble() >= leaveRate(s.sector()) * fraction) {
+      if (e.end != null || e.start.isAfter(days.dates[0]) || rng.nextDouble() >= leaveRate(s.sector()) * fraction
+          * priorAbsenceFactor(e, 3.0, 1.5)) {
         continue;
       }
       leave(e, days, switchers);
@@ -345,7 +346,8 @@ final class Population {
     int earliest = Math.max(40, days.indexOnOrAfter(e.person.birthDate.plusYears(16)));
     boolean canLeaveEarly = (sector == Sector.MBO || sector == Sector.VO || sector == Sector.VSO)
         && earliest < days.size();
-    double early = Math.min(0.9, 0.35 * e.person.disengagement + (sector == Sector.MBO ? 0.3 : 0.0));
+    double early = Math.min(0.9, 0.35 * e.person.disengagement * priorAbsenceFactor(e, 2.0, 1.3)
+        + (sector == Sector.MBO ? 0.3 : 0.0));
     if (canLeaveEarly && rng.nextDouble() < early) {
       int index = earliest + rng.nextInt(days.size() - earliest);
       e.end = days.dates[index];
@@ -381,6 +383,24 @@ final class Population {
     } else {
       e.leaveReason = LeaveReason.MOVED_AWAY;
     }
+  }
+
+  /**
+   * How much more likely a pupil of 16 or older in VO or MBO leaves (and leaves without a
+   * qualification) after a school year in tier 3 or tier 2: a VSV'er's earlier absence is a
+   * signal, though not every VSV'er had it (seed 000). 1 for everyone else, and in a first year.
+   */
+  private double priorAbsenceFactor(Enrolment e, double tier3, double tier2) {
+    Sector sector = e.school.sector();
+    if (sector != Sector.VO && sector != Sector.VSO && sector != Sector.MBO
+        || e.person.ageOn(year.firstDay()) < 16) {
+      return 1.0;
+    }
+    return switch (e.person.tierBefore(year.startYear())) {
+      case 3 -> tier3;
+      case 2 -> tier2;
+      default -> 1.0;
+    };
   }
 
   private static double leaveRate(Sector sector) {

@@ -68,6 +68,37 @@ final class Labels {
       Map.entry("silent_classes", "stille klassen"),
       Map.entry("silent_year_groups", "stille leerjaren"));
 
+  /** The outcomes of the research extract's models (PredictorModel, ResearchExtract). */
+  static final Map<String, String> OUTCOMES = Map.of(
+      "tier3_this_year", "Niveau 3 in dit schooljaar",
+      "later_leerplicht_report", "Melding bij leerplicht in het volgende schooljaar",
+      "later_thuiszitter", "Thuiszitter (LRV of absoluut verzuim) in het volgende schooljaar",
+      "later_vsv", "Voortijdig schoolverlaten (VSV) in het volgende schooljaar");
+
+  static final Map<String, String> MODELS = Map.of(
+      "logistic_regression", "Logistische regressie",
+      "gradient_boosted_trees", "Gradient-boosted trees");
+
+  /**
+   * The predictors of PredictorModel.predictors, each against its reference category: PO,
+   * Leerlinggewicht 0, jongen of X, niveau 1 (vorig en dit schooljaar).
+   */
+  static final Map<String, String> PREDICTORS = Map.ofEntries(
+      Map.entry("sector_so", "Sector SO (tegenover PO)"), Map.entry("sector_vo", "Sector VO (tegenover PO)"),
+      Map.entry("sector_vso", "Sector VSO (tegenover PO)"), Map.entry("sector_mbo", "Sector MBO (tegenover PO)"),
+      Map.entry("po_groep_1_2", "PO/SO groep 1-2"), Map.entry("vo_leerjaar_2_plus", "VO/VSO leerjaar 2 of hoger"),
+      Map.entry("mbo_niveau_1_2", "MBO niveau 1 of 2"),
+      Map.entry("weight_0_3", "Leerlinggewicht 0,3 (tegenover 0)"),
+      Map.entry("weight_1_2", "Leerlinggewicht 1,2 (tegenover 0)"),
+      Map.entry("special_needs", "Extra ondersteuning"), Map.entry("nt2", "NT2 (Nederlands als tweede taal)"),
+      Map.entry("sex_v", "Meisje (tegenover jongen of X)"),
+      Map.entry("previous_tier_2", "Vorig schooljaar niveau 2 (tegenover niveau 1)"),
+      Map.entry("previous_tier_3", "Vorig schooljaar niveau 3 (tegenover niveau 1)"),
+      Map.entry("previous_tier_unknown", "Vorig schooljaar geen niveau bekend"),
+      Map.entry("tier_2", "Dit schooljaar niveau 2 (tegenover niveau 1)"),
+      Map.entry("tier_3", "Dit schooljaar niveau 3 (tegenover niveau 1)"),
+      Map.entry("(intercept)", "Constante: de odds van de referentieleerling"));
+
   static String of(Map<String, String> words, String code) {
     return code == null ? "" : words.getOrDefault(code, code);
   }

@@ -102,12 +102,7 @@ public final class ReportSite {
 
   private Path writeSite() throws IOException {
     Path site = publication.resolve("site");
-    Files.createDirectories(site.resolve("assets"));
-    for (String asset : ASSETS) {
-      try (InputStream in = resource("assets/" + asset)) {
-        Files.copy(in, site.resolve("assets").resolve(asset), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
+    copyAssets(site);
     List<Unit> units = units();
     for (Unit unit : units) {
       Files.writeString(site.resolve(unit.fileName()), pageTemplate.execute(page(unit, units)), StandardCharsets.UTF_8);
@@ -115,6 +110,16 @@ public final class ReportSite {
     Path index = site.resolve("index.html");
     Files.writeString(index, indexTemplate.execute(index(units)), StandardCharsets.UTF_8);
     return index;
+  }
+
+  /** Chart.js, its licence, the page script and the stylesheet into {@code <folder>/assets/}. */
+  static void copyAssets(Path folder) throws IOException {
+    Files.createDirectories(folder.resolve("assets"));
+    for (String asset : ASSETS) {
+      try (InputStream in = resource("assets/" + asset)) {
+        Files.copy(in, folder.resolve("assets").resolve(asset), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   /** A unit with a page: one level's code and name. */
@@ -436,7 +441,7 @@ public final class ReportSite {
     return List.of(model);
   }
 
-  private static String json(Object value) {
+  static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -452,7 +457,7 @@ public final class ReportSite {
     return in;
   }
 
-  private static Reader resourceReader(String template) {
+  static Reader resourceReader(String template) {
     return new InputStreamReader(resource(template + ".mustache"), StandardCharsets.UTF_8);
   }
 }

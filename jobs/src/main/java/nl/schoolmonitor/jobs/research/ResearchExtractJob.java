@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.schoolmonitor.common.SchoolYear;
-import nl.schoolmonitor.gold.PupilDays;
 import nl.schoolmonitor.gold.PupilFlags;
 import nl.schoolmonitor.gold.PupilWindows;
 import nl.schoolmonitor.jobs.Progress;
 import nl.schoolmonitor.jobs.publish.CsvPublisher;
+import nl.schoolmonitor.jobs.report.ResearchReport;
+import nl.schoolmonitor.jobs.weekly.EarlierYears;
 import nl.schoolmonitor.jobs.weekly.ReferenceTables;
 import nl.schoolmonitor.jobs.weekly.Warehouse;
 import nl.schoolmonitor.research.Codebook;
@@ -24,10 +25,8 @@ import nl.schoolmonitor.research.KAnonymity;
 import nl.schoolmonitor.research.PredictorModel;
 import nl.schoolmonitor.research.ResearchExtract;
 import nl.schoolmonitor.research.ResearchPseudonymizer;
-import nl.schoolmonitor.silver.AttendanceEvents;
 import nl.schoolmonitor.silver.Enrolments;
 import nl.schoolmonitor.silver.LeerplichtReports;
-import nl.schoolmonitor.silver.SchoolDays;
 import nl.schoolmonitor.silver.VsvLeavers;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -40,9 +39,10 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Writes a research extract from a warehouse the weekly job has run on: the extract as CSV and as
  * a Delta table, its codebook, and the predictor models' tables, all in one folder. The school year
- * of the reference date comes from gold (the weekly run at that date); earlier school years held
- * in silver are computed with the same gold functions up to their last day, so previous-year tiers
- * and follow-up outcomes exist. Nothing is written when the extract is not k-anonymous.
+ * of the reference date comes from gold (the weekly run at that date); earlier school years from
+ * their year-end standing the weekly job keeps ({@link EarlierYears}), so previous-year tiers and
+ * follow-up outcomes exist. Nothing is written when the extract is not k-anonymous. On a local disk
+ * the folder also gets {@code report/index.html}, the model tables as a page ({@link ResearchReport}).
  */
 public final class ResearchExtractJob {
   public static final String EXTRACT_CSV = "extract.csv";
@@ -50,7 +50,7 @@ public final class ResearchExtractJob {
   public static final String SUMMARY_CSV = "summary.csv";
   private static final org.apache.spark.sql.types.StructType SUMMARY = new org.apache.spark.sql.types.StructType()
       .add("reference_date", "string").add("rows", "long").add("pupils", "long").add("withheld_rows", "long")
-      .add("k", "int");
+      .add("k", "int").add("quasi_identifiers", "string");
 
   private final SparkSession spark;
   private final ResearchSettings settings;
@@ -70,8 +70,6 @@ public final class ResearchExtractJob {
   public Result run() throws IOException {
     SchoolYear current = SchoolYear.of(settings.asOf());
     Dataset<Row> enrolments = read(Enrolments.TABLE);
-    Dataset<Row> schoolDays = read(SchoolDays.TABLE);
-    Dataset<Row> events = read(AttendanceEvents.TABLE);
     Dataset<Row> schools = ReferenceTables.read(spark, settings.region()).schools();
 
     Date asOf = Date.valueOf(settings.asOf());
@@ -85,25 +83,15 @@ public final class ResearchExtractJob {
           + "` on it first (gold holds the figures of the last weekly run's reference date only)");
     }
     Dataset<Row> flags = read(PupilFlags.TABLE).withColumn(ResearchExtract.SCHOOL_YEAR, lit(current.label()));
-    List<String> earlier = schoolDays.select(SchoolDays.SCHOOL_YEAR).distinct()
-        .filter(col(SchoolDays.SCHOOL_YEAR).lt(current.label())).orderBy(SchoolDays.SCHOOL_YEAR)
+    // The earlier school years: their year-end standing, kept by the weekly job.
+    Dataset<Row> earlierWindows = read(EarlierYears.WINDOWS_TABLE)
+        .filter(col(EarlierYears.SCHOOL_YEAR).lt(current.label()));
+    // Both carry the column ResearchExtract.SCHOOL_YEAR.
+    windows = windows.unionByName(earlierWindows);
+    flags = flags.unionByName(read(EarlierYears.FLAGS_TABLE).filter(col(EarlierYears.SCHOOL_YEAR).lt(current.label())));
+    List<String> earlier = earlierWindows.select(EarlierYears.SCHOOL_YEAR).distinct().orderBy(EarlierYears.SCHOOL_YEAR)
         .collectAsList().stream().map(r -> r.getString(0)).toList();
-    for (String label : earlier) {
-      SchoolYear year = SchoolYear.parse(label, "school_year");
-      // Only the schools that registered attendance in that year: a year before the first export
-      // has enrolled days without registrations, which would read as perfect attendance.
-      Dataset<Row> registering = events.filter(col(AttendanceEvents.DATE).between(Date.valueOf(year.firstDay()),
-          Date.valueOf(year.lastDay()))).select(AttendanceEvents.BRIN_VESTIGING).distinct();
-      Dataset<Row> yearDays = schoolDays.filter(col(SchoolDays.SCHOOL_YEAR).equalTo(label))
-          .join(registering, SchoolDays.BRIN_VESTIGING);
-      Dataset<Row> days = PupilDays.build(enrolments, yearDays, events, year.lastDay(),
-          settings.region().removedFromClassAuthorised()).localCheckpoint();
-      windows = windows.unionByName(PupilWindows.schoolYearToDate(days, settings.region().tiers(), year.lastDay())
-          .withColumn(ResearchExtract.SCHOOL_YEAR, lit(label)));
-      flags = flags.unionByName(PupilFlags.build(days, enrolments, settings.region().flags(), year.lastDay())
-          .withColumn(ResearchExtract.SCHOOL_YEAR, lit(label)));
-    }
-    progress.stage("windows", "school years %s from silver, %s from gold", earlier, current.label());
+    progress.stage("windows", "school years %s from their year-end standing, %s from gold", earlier, current.label());
 
     ResearchExtract.Outcomes outcomes = new ResearchExtract.Outcomes(
         outcomeTable(LeerplichtReports.TABLE, LeerplichtReports.REPORT_DATE, LeerplichtReports.VERZUIMSOORT),
@@ -144,12 +132,16 @@ public final class ResearchExtractJob {
         .option("overwriteSchema", "true").save(new Path(out, ResearchExtract.TABLE).toString());
     files.put(ResearchExtract.TABLE + "/", rows);
     files.put(SUMMARY_CSV, CsvPublisher.write(fs, new Path(out, SUMMARY_CSV), spark.createDataFrame(List.of(
-        org.apache.spark.sql.RowFactory.create(settings.asOf().toString(), rows, pupils, withheld, k)), SUMMARY)));
+        org.apache.spark.sql.RowFactory.create(settings.asOf().toString(), rows, pupils, withheld, k,
+            String.join(";", qis))), SUMMARY)));
     files.put(CODEBOOK_CSV, CsvPublisher.write(fs, new Path(out, CODEBOOK_CSV),
         spark.createDataFrame(Codebook.rows(settings.research()), Codebook.SCHEMA)));
     progress.stage("written", "%s, %s/ (Delta), %s in %s", EXTRACT_CSV, ResearchExtract.TABLE, CODEBOOK_CSV, out);
 
     files.putAll(models(extract, current, fs, out));
+    // The report reads the summary and model tables just written: on a local disk, where the researcher opens it.
+    ResearchReport.writeIfLocal(fs.makeQualified(out).toUri())
+        .ifPresent(index -> progress.stage("report", "%s", index));
     return new Result(rows, pupils, files);
   }
 

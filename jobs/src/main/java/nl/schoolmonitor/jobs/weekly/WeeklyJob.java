@@ -261,7 +261,11 @@ public final class WeeklyJob {
         DataQuality.Thresholds.DEFAULT), DataQuality.SCHOOL_TABLE, thisPeriod);
     tables.replaceYear(DataQuality.codes(silverEvents, silverEnrolments, schoolYear.label(), settings.asOf()),
         DataQuality.CODES_TABLE, thisPeriod);
-    registrationTables(reference, silverEnrolments, pupilWindows);
+    List<String> yearEnds = EarlierYears.update(tables, config, schoolYear, fullBecause.isPresent());
+    if (!yearEnds.isEmpty()) {
+      progress.stage("earlier", "year-end standing of school year(s) %s computed from silver", yearEnds);
+    }
+    registrationTables(reference, silverEnrolments, pupilWindows, schoolYear);
     // Counted from the written tables: counting pyramid and trend themselves would compute them again.
     Dataset<Row> published = tables.read(Pyramid.TABLE).where(thisPeriod);
     Dataset<Row> publishedTrend = tables.read(TrendWeekly.TABLE).filter(col("school_year").equalTo(schoolYear.label()));
@@ -411,7 +415,8 @@ public final class WeeklyJob {
    * earlier absence and the early-warning table. Tables ending in {@code _restricted} are
    * pupil-level, for the leerplicht team only, and never published.
    */
-  private void registrationTables(ReferenceTables reference, Dataset<Row> enrolments, Dataset<Row> pupilWindows) {
+  private void registrationTables(ReferenceTables reference, Dataset<Row> enrolments, Dataset<Row> pupilWindows,
+      SchoolYear schoolYear) {
     LocalDate asOf = settings.asOf();
     Dataset<Row> reports = tables.read(LeerplichtReports.TABLE);
     Dataset<Row> exemptions = tables.read(Exemptions.TABLE);
@@ -431,7 +436,9 @@ public final class WeeklyJob {
     tables.overwrite(ReportMatch.perReport(reports,
         pupilWindows.filter(col(PupilWindows.WINDOW).equalTo(PupilWindows.SCHOOL_WEEK))), ReportMatch.REPORT_TABLE);
     tables.overwrite(ReportMatch.perSchool(tables.read(ReportMatch.REPORT_TABLE), reference.schools()), ReportMatch.TABLE);
-    tables.overwrite(PupilYears.build(pupilWindows, flags, reports, thuiszitters, vsv), PupilYears.TABLE);
+    // The years before this one from their year-end standing: a VSV'er meets their earlier absence.
+    tables.overwrite(PupilYears.build(pupilWindows.unionByName(EarlierYears.windows(tables, schoolYear)),
+        flags.unionByName(EarlierYears.flags(tables, schoolYear)), reports, thuiszitters, vsv), PupilYears.TABLE);
     Dataset<Row> pupilYears = tables.read(PupilYears.TABLE);
     tables.overwrite(VsvHistory.perPupil(vsv, pupilYears), VsvHistory.PUPIL_TABLE);
     tables.overwrite(VsvHistory.summary(tables.read(VsvHistory.PUPIL_TABLE)), VsvHistory.TABLE);
