@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.schoolmonitor.config.RegionConfig;
 import nl.schoolmonitor.config.RegionConfigLoader;
 import nl.schoolmonitor.jobs.generate.RegionConf.Lvs;
+import nl.schoolmonitor.jobs.ingest.FileInspector;
+import nl.schoolmonitor.jobs.ingest.LandingFile;
+import nl.schoolmonitor.jobs.ingest.LandingZone;
 import nl.schoolmonitor.jobs.generate.RegionConf.School;
 import nl.schoolmonitor.jobs.generate.RegionConf.Sector;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +106,22 @@ class RegionPresetTest {
     try (Stream<Path> folders = Files.list(out.resolve("schools"))) {
       assertThat(folders.count()).isEqualTo(regionConf(region).schools.size());
     }
+  }
+
+  /** What the weekly job checks first, without Spark: every file of the landing zone matches a known profile. */
+  @Test
+  void theWeeklyJobsInspectionAcceptsEveryFile() throws IOException {
+    Path region = write(2_000);
+    Path out = tmp.resolve("inspected");
+    LandingZoneGenerator.generate(settings(region, out, 2_000));
+    RegionConfig config = RegionConfigLoader.load(region);
+    Map<String, String> systemBySchool = new TreeMap<>();
+    regionConf(region).schools.forEach(s -> systemBySchool.put(s.brinVestiging(), s.lvs().code()));
+    List<LandingFile> files = LandingZone.inspect(FileSystem.getLocal(new Configuration()),
+        new org.apache.hadoop.fs.Path(out.toUri()), new FileInspector(config), systemBySchool);
+    assertThat(files).hasSize(2 * systemBySchool.size() + 4);
+    assertThat(files.stream().filter(f -> !f.accepted()).map(f -> f.relativePath() + ": " + f.rejection().get()))
+        .isEmpty();
   }
 
   private Path write(int pupils) throws IOException {
