@@ -36,7 +36,7 @@ final class EduArteExport extends SchoolExport {
         out.row(e.number, p.bsn, p.onderwijsnummer, p.firstName, p.familyName.full(), iso(p.birthDate),
             String.valueOf(p.sex), p.postcode, p.place, mbo ? e.programme.name() : e.studie(),
             mbo ? e.programme.crebo() : "", mbo ? String.valueOf(e.programme.level()) : "",
-            mbo ? e.leerweg : "", e.classCode(Lvs.EDUARTE), iso(e.start), iso(e.end));
+            mbo ? e.leerweg : "", e.classCode(Lvs.EDUARTE), iso(e.start), iso(knownEnd(e)));
       }
       return out;
     }

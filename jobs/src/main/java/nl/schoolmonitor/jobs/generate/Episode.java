@@ -1,5 +1,8 @@
 package nl.schoolmonitor.jobs.generate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One registration as the generator plans it, before a student information system writes it: a kind of
  * absence over consecutive school days of the pupil ({@code firstDay} .. {@code lastDay}, indexes into
@@ -53,6 +56,23 @@ record Episode(Kind kind, int firstDay, int lastDay, int firstSlot, int lastSlot
 
   static Episode late(int day, int slot, int minutes, int variant) {
     return new Episode(Kind.LATE, day, day, slot, slot, minutes, false, variant);
+  }
+
+  /**
+   * The episodes within the first {@code windowDays} days, of episodes planned over more days: one that goes on
+   * after the window ends on its last day, and a sickness that does is open at the export date ({@code
+   * exportDate}: the window ends at the export date of the latest year).
+   */
+  static List<Episode> upTo(List<Episode> episodes, int windowDays, boolean exportDate) {
+    List<Episode> kept = new ArrayList<>();
+    for (Episode x : episodes) {
+      if (x.firstDay() >= windowDays) {
+        continue;
+      }
+      kept.add(x.lastDay() < windowDays ? x : new Episode(x.kind(), x.firstDay(), windowDays - 1, x.firstSlot(),
+          WHOLE_DAY, x.lateMinutes(), exportDate && x.kind() == Kind.SICK, x.variant()));
+    }
+    return kept;
   }
 
   /** First covered slot on {@code day} (one of this episode's days). */

@@ -28,8 +28,12 @@ import java.util.Objects;
 public record GeneratorSettings(Path schoolsCsv, Path municipalitiesCsv, Path holidaysCsv, String holidayRegion,
     String fromSchoolYear, String schoolYear, LocalDate until, int pupils, long seed, Path out) {
 
-  /** Upper bound on {@code pupils}: pupils are held in memory (about 1 KiB each). */
-  public static final int MAX_PUPILS = 2_000_000;
+  /**
+   * Upper bound on {@code pupils}. A one-year run holds one school's pupils at a time, so memory is not the
+   * limit; the synthetic BSNs (9 million) and onderwijsnummers (1 million) are, with room to spare. A run of
+   * several school years holds every pupil (about 1 KiB each): give the JVM the heap for it.
+   */
+  public static final int MAX_PUPILS = 2_500_000;
 
   public GeneratorSettings {
     Objects.requireNonNull(schoolsCsv, "schoolsCsv");

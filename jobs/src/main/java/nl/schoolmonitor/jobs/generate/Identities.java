@@ -1,9 +1,7 @@
 package nl.schoolmonitor.jobs.generate;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -84,7 +82,35 @@ final class Identities {
 
   private static final String POSTCODE_LETTERS = "ABCDEGHJKLMNPRSTVWXZ";
 
-  private final Set<String> issuedNumbers = new HashSet<>();
+  /** BSNs of the 999 range this generator can issue: 10,000 groups of four digits, nine valid numbers each. */
+  static final int NARROW_BSNS = 90_000;
+  /** BSNs of the 9 range: 1,000,000 groups of six digits, nine valid numbers each. */
+  static final int WIDE_BSNS = 9_000_000;
+  /** Onderwijsnummers this generator can issue: six free digits after {@code 10}. */
+  static final int ONDERWIJSNUMMERS = 1_000_000;
+
+  private final boolean wide;
+  private long issuedBsns;
+  private long issuedOnderwijsnummers;
+
+  /**
+   * Numbers for up to {@code persons} people: BSNs from the 999 range when they fit in it, else from the wider
+   * range 9xxxxxxxx (needed above about 80,000 people; every number still passes the 11-test).
+   */
+  Identities(long persons) {
+    this.wide = persons > NARROW_BSNS;
+  }
+
+  /** Where the next numbers come from: the counts issued so far (numbers are a function of the count). */
+  long[] position() {
+    return new long[] {issuedBsns, issuedOnderwijsnummers};
+  }
+
+  /** Issues the numbers again from a {@link #position()}: the same numbers in the same order. */
+  void moveTo(long[] position) {
+    issuedBsns = position[0];
+    issuedOnderwijsnummers = position[1];
+  }
 
   private static FamilyName fam(String tussenvoegsel, String name) {
     return new FamilyName(tussenvoegsel, name);
@@ -103,43 +129,69 @@ final class Identities {
     return sum % 11 == 0;
   }
 
-  /** A new synthetic BSN: 999 followed by six digits, passing the 11-test, never issued before in this run. */
-  String newBsn(SplittableRandom rng) {
-    while (true) {
-      StringBuilder b = new StringBuilder("999");
-      int sum = 9 * 9 + 8 * 9 + 7 * 9;
-      for (int weight = 6; weight >= 2; weight--) {
-        int digit = rng.nextInt(10);
-        b.append(digit);
-        sum += weight * digit;
-      }
-      int check = sum % 11;
+  /**
+   * A new synthetic BSN passing the 11-test, never issued before in this run: the count issued so far picks a
+   * group (the digits after the prefix but the last two, in a scrambled order) and one of the nine or ten
+   * second-to-last digits that give a valid check digit. A function of the count, so no set of issued numbers
+   * is kept: memory does not grow with the number of pupils.
+   */
+  String newBsn() {
+    long k = issuedBsns++;
+    String prefix = wide ? "9" : "999";
+    int groups = wide ? 1_000_000 : 10_000;
+    long group = k / 9;
+    if (group >= groups) {
+      throw new IllegalStateException("More than " + (wide ? WIDE_BSNS : NARROW_BSNS) + " synthetic BSNs needed:"
+          + " generate fewer pupils");
+    }
+    String digits = prefix + pad(scramble(group, groups), wide ? 6 : 4);
+    int sum = 0;
+    for (int i = 0; i < 7; i++) {
+      sum += (9 - i) * (digits.charAt(i) - '0');
+    }
+    // The k-th valid second-to-last digit of the group, counted from a group-dependent start for variety.
+    int wanted = (int) ((k % 9 + group) % 9);
+    for (int d = 0; d < 10; d++) {
+      int check = (sum + 2 * d) % 11;
       if (check == 10) {
         continue;
       }
-      b.append(check);
-      String bsn = b.toString();
-      if (issuedNumbers.add(bsn)) {
-        return bsn;
+      if (wanted-- == 0) {
+        return digits + d + check;
       }
     }
+    throw new IllegalStateException("unreachable: a group has at least nine valid BSNs");
   }
 
   /**
    * A new synthetic onderwijsnummer, for a pupil without a BSN (newcomers): nine digits starting with 10 that
-   * do not pass the BSN 11-test, so no onderwijsnummer can be mistaken for a BSN.
+   * do not pass the BSN 11-test, so no onderwijsnummer can be mistaken for a BSN. A function of the count issued
+   * so far, as {@link #newBsn()}.
    */
-  String newOnderwijsnummer(SplittableRandom rng) {
-    while (true) {
-      StringBuilder b = new StringBuilder("10");
-      for (int i = 0; i < 7; i++) {
-        b.append(rng.nextInt(10));
-      }
-      String number = b.toString();
-      if (!passesElevenTest(number) && issuedNumbers.add(number)) {
-        return number;
-      }
+  String newOnderwijsnummer() {
+    long k = issuedOnderwijsnummers++;
+    if (k >= ONDERWIJSNUMMERS) {
+      throw new IllegalStateException("More than " + ONDERWIJSNUMMERS + " synthetic onderwijsnummers needed:"
+          + " generate fewer pupils");
     }
+    String digits = "10" + pad(scramble(k, ONDERWIJSNUMMERS), 6);
+    int sum = 0;
+    for (int i = 0; i < 8; i++) {
+      sum += (9 - i) * (digits.charAt(i) - '0');
+    }
+    // The check digit that would pass is sum mod 11; any other digit fails the test.
+    int last = (sum % 11 + 1) % 11;
+    return digits + (last == 10 ? 0 : last);
+  }
+
+  /** A bijection of 0 .. n-1 (n a power of ten): an affine map with a multiplier coprime to 10. */
+  private static long scramble(long value, long n) {
+    return Math.floorMod(value * 7919 + 3571, n);
+  }
+
+  private static String pad(long value, int width) {
+    String s = Long.toString(value);
+    return "0".repeat(width - s.length()) + s;
   }
 
   static FirstName firstName(SplittableRandom rng) {

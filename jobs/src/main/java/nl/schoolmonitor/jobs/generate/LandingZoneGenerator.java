@@ -24,9 +24,15 @@ import nl.schoolmonitor.jobs.generate.SchoolExport.Malformed;
  * an absence export per school year in its student information system's format, plus the municipality's leerplicht
  * reports and exemptions and the VSV list (CONTRACT.md sections 1-3), for demos, training, tests and benchmarks.
  *
- * <p>Pupils are held in memory; registrations are streamed to the files pupil by pupil. The same settings give
- * byte-identical files: every random choice comes from the seed, in a fixed order, and each pupil's absence from
- * its own generator seeded by (seed, person, school, year).
+ * <p>Memory: in a run of one school year, one school's pupils are held at a time (built, written, dropped; see
+ * {@link Population}), plus the pupils switching school and the municipal registrations (a few per hundred
+ * pupils, as short rows); absences are streamed to the files pupil by pupil. A run of several school years holds
+ * every pupil, because pupils move between schools at each year's end. The same settings give byte-identical
+ * files: every random choice comes from the seed, in a fixed order, each school's from its own stream, and each
+ * pupil's absence from its own generator seeded by (seed, person, school, year). Joiners, leavers and absences
+ * are planned over the whole school year and cut at {@code until}, so a later {@code until} with the same seed
+ * keeps the earlier days: the new exports differ in the new days, in the leavers the schools now know of, and in
+ * a sickness that was still open at the earlier export date and has ended since.
  *
  * <p>A handful of rows are malformed on purpose, in one school per student information system of the latest year:
  * an impossible date, a pupil number not on the pupil list, and a row with a value missing. No other row is.
@@ -47,7 +53,7 @@ public final class LandingZoneGenerator {
     RegionConf conf = RegionConf.read(settings);
     SplittableRandom rng = new SplittableRandom(settings.seed());
     List<SchoolYear> years = SchoolYear.range(settings.firstYear(), settings.lastYear());
-    Population population = new Population(conf, settings.pupils(), rng.split());
+    Population population = new Population(conf, settings.pupils(), settings.seed(), rng.split());
     SplittableRandom registrationRng = rng.split();
     School silent = pick(conf, Sector.PO, rng);
     School nonReporting = pick(conf, Sector.VO, rng);
@@ -69,15 +75,22 @@ public final class LandingZoneGenerator {
 
     for (SchoolYear year : years) {
       boolean latest = year.equals(settings.lastYear());
-      SchoolCalendar calendar = SchoolCalendar.of(conf, year, latest ? settings.until() : year.lastDay());
+      // Pupils and absences are planned over the whole school year and cut at the window's end, so that a later
+      // until keeps every earlier day as it was: one more week of exports differs only in that week.
+      SchoolCalendar wholeYear = SchoolCalendar.of(conf, year, year.lastDay());
+      SchoolCalendar calendar = latest ? SchoolCalendar.of(conf, year, settings.until()) : wholeYear;
       if (year.equals(years.get(0))) {
-        population.startFirstYear(year, calendar);
+        // One school year: no pupil moves on to another year, so each school is built when it is written.
+        population.startFirstYear(year, wholeYear, calendar.windowEnd, years.size() > 1);
       } else {
-        population.startNextYear(year, calendar);
+        population.startNextYear(year, wholeYear, calendar.windowEnd);
+        population.planDuringYear();
       }
-      population.planDuringYear(latest);
+      if (!latest) {
+        population.finishYear();
+      }
       ExportNames names = new ExportNames(latest ? "" : "_" + year.label(),
-          latest ? settings.until() : calendar.lastRegionSchoolDay());
+          latest ? settings.until() : calendar.lastRegionSchoolDay(), calendar.windowEnd);
       int[] impossible = impossibleDate(year, calendar.windowEnd);
       Set<Lvs> malformedWritten = EnumSet.noneOf(Lvs.class);
 
@@ -85,8 +98,9 @@ public final class LandingZoneGenerator {
         List<Enrolment> pupils = population.pupilList(school);
         boolean malformedHere = latest && school != silent && !malformedWritten.contains(school.lvs())
             && !pupils.isEmpty();
-        String unknownNumber = pupils.isEmpty() ? "1"
-            : Long.toString(Long.parseLong(pupils.get(pupils.size() - 1).number) + 5000);
+        // Below the lowest number on the list; from the school's first pupils, who are there at any until.
+        String unknownNumber = pupils.isEmpty() ? "1" : Long.toString(Long.parseLong(pupils.get(0).number) - 1);
+        int malformedFrom = Math.min(pupils.size() - 1, population.target(school) / 2);
         try (SchoolExport export = SchoolExport.of(school, out, names)) {
           CsvOut list = export.writePupils(pupils);
           files.add(out.relativize(list.path));
@@ -97,7 +111,8 @@ public final class LandingZoneGenerator {
             PupilDays days = PupilDays.of(e, calendar.days(school));
             SplittableRandom pupilRng = new SplittableRandom(mix(settings.seed(), e.person.id, school.index(),
                 year.startYear()));
-            List<Episode> episodes = AbsencePlanner.plan(e, days, latest, school == silent, pupilRng);
+            List<Episode> episodes = Episode.upTo(AbsencePlanner.plan(e, PupilDays.of(e, wholeYear.days(school)),
+                latest, school == silent, pupilRng), days.size(), latest);
             export.writeAbsences(e, days, episodes);
             AttendanceTally tally = new AttendanceTally(e, days, episodes);
             e.person.recordTier(year.startYear(), tally.tier);
@@ -107,9 +122,9 @@ public final class LandingZoneGenerator {
               count(tiers, flags, school.sector().name(), tally);
               sink.accept(tally);
             }
-            if (malformedHere && i >= pupils.size() / 2 && days.size() > 0) {
+            if (malformedHere && i >= malformedFrom && days.size() > 0) {
               for (Malformed m : Malformed.values()) {
-                export.writeMalformed(m, e, days.dates[days.size() / 2], unknownNumber, impossible);
+                export.writeMalformed(m, e, days.dates[Math.min(days.size() - 1, 20)], unknownNumber, impossible);
                 malformed.merge(m.key(), 1, Integer::sum);
               }
               malformedWritten.add(school.lvs());
@@ -120,6 +135,7 @@ public final class LandingZoneGenerator {
           rows.merge(export.observations() ? "observations" : "absences", export.absences.rows(), Long::sum);
         }
       }
+      population.startChildrenOutsideSchools();
       registrations.endOfYear(calendar, population, settings.pupils(), registrationRng);
     }
 

@@ -37,7 +37,7 @@ final class MagisterExport extends SchoolExport {
         Person p = e.person;
         out.row(e.number, p.bsn, p.onderwijsnummer, p.firstName, p.familyName.tussenvoegsel(), p.familyName.name(),
             dutch(p.birthDate), String.valueOf(p.sex), p.postcode, p.place, e.classCode(Lvs.MAGISTER), e.studie(),
-            String.valueOf(e.yearGroup), dutch(e.start), dutch(e.end), p.specialNeeds ? "J" : "N",
+            String.valueOf(e.yearGroup), dutch(e.start), dutch(knownEnd(e)), p.specialNeeds ? "J" : "N",
             p.nt2 ? "J" : "N");
       }
       return out;

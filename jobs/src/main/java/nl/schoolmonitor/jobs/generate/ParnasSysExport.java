@@ -39,7 +39,7 @@ final class ParnasSysExport extends SchoolExport {
         Person p = e.person;
         out.row(e.number, p.bsn, p.onderwijsnummer, p.firstName, p.familyName.full(), dutch(p.birthDate),
             String.valueOf(p.sex), p.postcode, p.place, p.municipalityCode.substring(2), e.classCode(Lvs.PARNASSYS),
-            String.valueOf(e.yearGroup), dutch(e.start), dutch(e.end), p.weight, p.specialNeeds ? "Ja" : "Nee");
+            String.valueOf(e.yearGroup), dutch(e.start), dutch(knownEnd(e)), p.weight, p.specialNeeds ? "Ja" : "Nee");
       }
       return out;
     }

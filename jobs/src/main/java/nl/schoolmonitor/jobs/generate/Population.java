@@ -25,7 +25,14 @@ import nl.schoolmonitor.jobs.generate.SchoolCalendar.SchoolDays;
 /**
  * The pupils of the region, school by school, for one school year at a time: built for the first year, then
  * moved on a year (groep 8 to secondary school with the same BSN, vmbo to MBO, leavers gone, new intake), with
- * joiners and leavers during each year. Everything is drawn from one seeded random generator in a fixed order.
+ * joiners and leavers during each year.
+ *
+ * <p>Each school draws from its own random stream, seeded by (seed, step, school, year), so that a school's
+ * pupils of the first year can be built on their own, any number of times, with the same result. A run of one
+ * school year uses that to hold one school at a time ({@link #startFirstYear} with {@code keepAll} false): a first
+ * pass builds every school and keeps only the pupils who switch to another school during the year; {@link
+ * #pupilList} builds the school again, adds the pupils switching in, and hands the list over. A run of several
+ * years keeps everyone, because pupils move between schools at every year's end.
  */
 final class Population {
 
@@ -54,20 +61,45 @@ final class Population {
   /** School days in a full school year, to scale yearly rates to the window. */
   private static final double SCHOOL_DAYS_PER_YEAR = 190;
 
+  /** The steps that draw from their own random streams: see {@link #stream}. */
+  private static final long BUILD = 1;
+  private static final long INTAKE = 2;
+  private static final long DURING_YEAR = 3;
+  private static final long MOVES = 4;
+  private static final long OUTSIDE = 5;
+
   private final RegionConf conf;
-  private final SplittableRandom rng;
-  private final Identities identities = new Identities();
+  private final long seed;
+  /** The stream of the step running now: a school's, the year's moves, or the children outside schools. */
+  private SplittableRandom rng;
+  private final Identities identities;
   private final int[] target;
   private final List<List<Enrolment>> perSchool = new ArrayList<>();
   private final long[] nextNumber;
   private final double totalResidents;
   private long nextPersonId = 1;
   private SchoolYear year;
+  /** The calendar of the whole school year: leavers and joiners are planned over it, the same for any window. */
   private SchoolCalendar calendar;
+  /** The last day of the window: pupil lists hold the pupils enrolled on some day up to it. */
+  private LocalDate windowEnd;
+  /** False in a run of one school year: a school's pupils are built when its list is asked for, then dropped. */
+  private boolean keepAll = true;
+  /** Per school: where person ids and personal numbers stood when the first pass built it. */
+  private long[][] builtFrom;
+  /** Per school: the pupils who switch to it during the first year (only when not {@link #keepAll}). */
+  private List<List<Enrolment>> switchingIn;
 
-  Population(RegionConf conf, int pupils, SplittableRandom rng) {
+  /**
+   * @param sizes draws each school's natural size, in the order of {@code schools.csv}; every other choice comes
+   *              from streams seeded by {@code seed}
+   */
+  Population(RegionConf conf, int pupils, long seed, SplittableRandom sizes) {
     this.conf = conf;
-    this.rng = rng;
+    this.seed = seed;
+    this.rng = sizes;
+    // Persons: the pupils plus the joiners, the switchers and the new intake of later years.
+    this.identities = new Identities(2L * pupils + 1000);
     int schools = conf.schools.size();
     this.target = new int[schools];
     this.nextNumber = new long[schools];
@@ -75,20 +107,15 @@ final class Population {
     double total = 0;
     for (School s : conf.schools) {
       natural[s.index()] = switch (s.sector()) {
-        case PO -> 100 + rng.nextInt(301);
-        case SO -> 120 + rng.nextInt(81);
-        case VO -> 600 + rng.nextInt(901);
-        case VSO -> 150 + rng.nextInt(101);
-        case MBO -> 2500 + rng.nextInt(1501);
+        case PO -> 100 + sizes.nextInt(301);
+        case SO -> 120 + sizes.nextInt(81);
+        case VO -> 600 + sizes.nextInt(901);
+        case VSO -> 150 + sizes.nextInt(101);
+        case MBO -> 2500 + sizes.nextInt(1501);
       };
       total += natural[s.index()];
       perSchool.add(new ArrayList<>());
-      nextNumber[s.index()] = switch (s.lvs()) {
-        case PARNASSYS -> 1001;
-        case MAGISTER -> 20001;
-        case SOMTODAY -> 78001;
-        case EDUARTE -> 530001;
-      };
+      nextNumber[s.index()] = firstNumber(s);
     }
     for (School s : conf.schools) {
       target[s.index()] = Math.max(MIN_PUPILS_PER_SCHOOL, (int) Math.round(natural[s.index()] * pupils / total));
@@ -96,11 +123,54 @@ final class Population {
     this.totalResidents = conf.municipalities.values().stream().mapToDouble(Municipality::residents5to18).sum();
   }
 
-  /** The enrolments of a school on a pupil list of the current year: enrolled on some day of the window. */
+  /** The number of pupils the school is sized for. */
+  int target(School school) {
+    return target[school.index()];
+  }
+
+  /** Enrolments held between schools: every pupil when {@link #keepAll}, else only those switching school. */
+  int heldEnrolments() {
+    int held = perSchool.stream().mapToInt(List::size).sum();
+    return switchingIn == null ? held : held + switchingIn.stream().mapToInt(List::size).sum();
+  }
+
+  /** The school's own random stream for one step of the current year. */
+  private SplittableRandom stream(long step, School school) {
+    return new SplittableRandom(LandingZoneGenerator.mix(seed, step, school == null ? -1 : school.index(),
+        year.startYear()));
+  }
+
+  private static long firstNumber(School s) {
+    return switch (s.lvs()) {
+      case PARNASSYS -> 1001;
+      case MAGISTER -> 20001;
+      case SOMTODAY -> 78001;
+      case EDUARTE -> 530001;
+    };
+  }
+
+  /**
+   * The enrolments of a school on a pupil list of the current year (enrolled on some day of the window), by
+   * pupil number. In a one-year run the school is built here, again, and not kept.
+   */
   List<Enrolment> pupilList(School school) {
+    List<Enrolment> all;
+    if (keepAll) {
+      all = perSchool.get(school.index());
+    } else {
+      long personId = nextPersonId;
+      long[] numbers = identities.position();
+      all = build(school, null);
+      nextPersonId = personId;
+      identities.moveTo(numbers);
+      for (Enrolment e : switchingIn.get(school.index())) {
+        all.add(numbered(e));
+      }
+      switchingIn.set(school.index(), List.of());
+    }
     List<Enrolment> list = new ArrayList<>();
-    for (Enrolment e : perSchool.get(school.index())) {
-      if (e.enrolledWithin(year.firstDay(), calendar.windowEnd)) {
+    for (Enrolment e : all) {
+      if (e.enrolledWithin(year.firstDay(), windowEnd)) {
         list.add(e);
       }
     }
@@ -108,27 +178,65 @@ final class Population {
     return list;
   }
 
-  /** The first school year: every school filled to its size, with pupils who entered in earlier years. */
-  void startFirstYear(SchoolYear first, SchoolCalendar cal) {
+  /**
+   * The first school year: every school filled to its size with pupils who entered in earlier years, then its
+   * joiners and leavers during the year. With {@code keepAll} false only the pupils switching school are kept;
+   * {@link #pupilList} builds each school again when it is written.
+   */
+  void startFirstYear(SchoolYear first, SchoolCalendar wholeYear, LocalDate windowEnd, boolean keepAll) {
     this.year = first;
-    this.calendar = cal;
+    this.calendar = wholeYear;
+    this.windowEnd = windowEnd;
+    this.keepAll = keepAll;
+    this.builtFrom = new long[conf.schools.size()][];
+    List<Enrolment> switchers = new ArrayList<>();
     for (School s : conf.schools) {
-      List<Enrolment> created = new ArrayList<>();
-      fill(s, target[s.index()], true, created);
-      created.sort(Comparator.comparing((Enrolment e) -> e.start).thenComparingLong(e -> e.person.id));
-      for (Enrolment e : created) {
-        perSchool.get(s.index()).add(numbered(e));
+      long[] numbers = identities.position();
+      builtFrom[s.index()] = new long[] {nextPersonId, numbers[0], numbers[1]};
+      List<Enrolment> pupils = build(s, switchers);
+      if (keepAll) {
+        perSchool.get(s.index()).addAll(pupils);
       }
     }
+    if (keepAll) {
+      switchers.forEach(this::add);
+    } else {
+      switchingIn = new ArrayList<>();
+      conf.schools.forEach(s -> switchingIn.add(new ArrayList<>()));
+      switchers.forEach(e -> switchingIn.get(e.school.index()).add(e));
+    }
+  }
+
+  /**
+   * A school's pupils of the first year, from its own stream and the counters where the first pass found them:
+   * the same every time. Pupils switching to another school go to {@code switchers} (when not null).
+   */
+  private List<Enrolment> build(School s, List<Enrolment> switchers) {
+    long[] from = builtFrom[s.index()];
+    nextPersonId = from[0];
+    identities.moveTo(new long[] {from[1], from[2]});
+    nextNumber[s.index()] = firstNumber(s);
+    rng = stream(BUILD, s);
+    List<Enrolment> created = new ArrayList<>();
+    fill(s, target[s.index()], true, created);
+    created.sort(Comparator.comparing((Enrolment e) -> e.start).thenComparingLong(e -> e.person.id));
+    List<Enrolment> pupils = new ArrayList<>();
+    for (Enrolment e : created) {
+      pupils.add(numbered(e));
+    }
+    during(s, pupils, switchers == null ? new ArrayList<>() : switchers);
+    return pupils;
   }
 
   /**
    * Moves everyone on to the next school year: leavers are gone, groep 8 goes to secondary school, vmbo
    * graduates go to MBO, everyone else a year up; then each school takes in new pupils up to its size.
    */
-  void startNextYear(SchoolYear next, SchoolCalendar cal) {
+  void startNextYear(SchoolYear next, SchoolCalendar wholeYear, LocalDate windowEnd) {
     this.year = next;
-    this.calendar = cal;
+    this.calendar = wholeYear;
+    this.windowEnd = windowEnd;
+    rng = stream(MOVES, null);
     List<Enrolment> finished = new ArrayList<>();
     List<Enrolment> returning = new ArrayList<>();
     for (List<Enrolment> list : perSchool) {
@@ -157,6 +265,7 @@ final class Population {
       }
     }
     for (School s : conf.schools) {
+      rng = stream(INTAKE, s);
       List<Enrolment> created = new ArrayList<>();
       if (s.sector() == Sector.PO || s.sector() == Sector.SO) {
         double perGroep = target[s.index()] / 8.5;
@@ -179,50 +288,53 @@ final class Population {
   }
 
   /**
-   * Joiners and leavers during the year, within the window: pupils moving away, switching school in the region,
-   * leaving without a qualification (VSV) or with an exemption; newcomers moving in. In a year before the latest
-   * one, the pupils who finish (groep 8, final secondary and MBO years) are written out at 31 July.
+   * A later school year's joiners and leavers during the year, within the window: pupils moving away, switching
+   * school in the region, leaving without a qualification (VSV) or with an exemption; newcomers moving in.
    */
-  void planDuringYear(boolean latestYear) {
-    double fraction = Math.min(1.0, calendar.regionSchoolDays() / SCHOOL_DAYS_PER_YEAR);
+  void planDuringYear() {
     List<Enrolment> switchers = new ArrayList<>();
     for (School s : conf.schools) {
-      SchoolDays days = calendar.days(s);
-      if (days.size() < 12) {
-        continue;
-      }
-      for (Enrolment e : List.copyOf(perSchool.get(s.index()))) {
-        if (e.end != null || e.start.isAfter(days.dates[0]) || rng.nextDouble() >= leaveRate(s.sector()) * fraction
-            * priorAbsenceFactor(e, 3.0, 1.5)) {
-          continue;
-        }
-        leave(e, days, switchers);
-      }
-      // Newcomers moving into the region during the year.
-      long joiners = Math.round(target[s.index()] * 0.02 * fraction + rng.nextDouble() - 0.5);
-      List<Enrolment> created = new ArrayList<>();
-      for (int i = 0; i < joiners; i++) {
-        LocalDate start = days.dates[3 + rng.nextInt(days.size() - 3)];
-        Enrolment e = newPupil(s, start);
-        if (e != null) {
-          created.add(e);
-        }
-      }
-      for (Enrolment e : created) {
-        add(e);
-      }
+      rng = stream(DURING_YEAR, s);
+      during(s, perSchool.get(s.index()), switchers);
     }
     for (Enrolment e : switchers) {
       add(e);
     }
-    if (!latestYear) {
-      for (List<Enrolment> list : perSchool) {
-        for (Enrolment e : list) {
-          if (e.end == null && finishesThisYear(e)) {
-            e.end = year.lastDay();
-            e.leaveReason = LeaveReason.FINISHED;
-          }
+  }
+
+  /** In a year before the latest, the pupils who finish (groep 8, final secondary and MBO years) leave at 31 July. */
+  void finishYear() {
+    for (List<Enrolment> list : perSchool) {
+      for (Enrolment e : list) {
+        if (e.end == null && finishesThisYear(e)) {
+          e.end = year.lastDay();
+          e.leaveReason = LeaveReason.FINISHED;
         }
+      }
+    }
+  }
+
+  /** One school's leavers (those switching school go to {@code switchers}) and joiners (added to {@code pupils}). */
+  private void during(School s, List<Enrolment> pupils, List<Enrolment> switchers) {
+    double fraction = Math.min(1.0, calendar.regionSchoolDays() / SCHOOL_DAYS_PER_YEAR);
+    SchoolDays days = calendar.days(s);
+    if (days.size() < 12) {
+      return;
+    }
+    for (Enrolment e : List.copyOf(pupils)) {
+      if (e.end != null || e.start.isAfter(days.dates[0]) || rng.nextDouble() >= leaveRate(s.sector()) * fraction
+          * priorAbsenceFactor(e, 3.0, 1.5)) {
+        continue;
+      }
+      leave(e, days, switchers);
+    }
+    // Newcomers moving into the region during the year.
+    long joiners = Math.round(target[s.index()] * 0.02 * fraction + rng.nextDouble() - 0.5);
+    for (int i = 0; i < joiners; i++) {
+      LocalDate start = days.dates[3 + rng.nextInt(days.size() - 3)];
+      Enrolment e = newPupil(s, start);
+      if (e != null) {
+        pupils.add(numbered(e));
       }
     }
   }
@@ -536,8 +648,8 @@ final class Population {
     Identities.FamilyName family = Identities.familyName(rng);
     String[] postcode = Identities.postcode(rng, municipalityCode);
     boolean newcomer = rng.nextInt(1000) < 15;
-    String bsn = newcomer ? null : identities.newBsn(rng);
-    String onderwijsnummer = newcomer ? identities.newOnderwijsnummer(rng) : null;
+    String bsn = newcomer ? null : identities.newBsn();
+    String onderwijsnummer = newcomer ? identities.newOnderwijsnummer() : null;
     boolean nt2 = newcomer || ((sector == Sector.VO || sector == Sector.MBO) && rng.nextInt(100) < 3);
     double g1 = rng.nextGaussian();
     double g2 = 0.3 * g1 + Math.sqrt(1 - 0.09) * rng.nextGaussian();
@@ -561,6 +673,14 @@ final class Population {
   private LocalDate birthForAge(int age) {
     LocalDate oct = year.octoberFirst();
     return between(oct.minusYears(age + 1).plusDays(1), oct.minusYears(age));
+  }
+
+  /**
+   * The stream for the children of compulsory-school age on no school's pupil list ({@link #childOutsideSchools});
+   * call once a year, after the schools.
+   */
+  void startChildrenOutsideSchools() {
+    rng = stream(OUTSIDE, null);
   }
 
   /** A child of compulsory-school age on no school's pupil list (absoluut verzuim, exemptions). */

@@ -86,7 +86,7 @@ final class RegionConf {
     return studyDays.getOrDefault(school.brinVestiging(), Collections.emptyNavigableSet());
   }
 
-  private static Map<String, Municipality> readMunicipalities(Path file) throws IOException {
+  static Map<String, Municipality> readMunicipalities(Path file) throws IOException {
     Map<String, Municipality> result = new LinkedHashMap<>();
     for (CSVRecord r : records(file, "municipality_code", "name", "rmc_region", "residents_5_18")) {
       String code = value(file, r, "municipality_code", MUNICIPALITY_CODE, "a CBS code like GM0153");

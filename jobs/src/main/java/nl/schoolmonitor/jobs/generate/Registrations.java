@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -35,12 +36,23 @@ final class Registrations {
   /** Share of the reportable pupils a reporting school actually reports. */
   static final double REPORTED_SHARE = 0.9;
 
-  private record Report(LocalDate reported, Person person, School school, String kind, LocalDate from, LocalDate to,
+  /**
+   * The fields of a person the registrations carry: kept instead of the {@link Person} (and its enrolment), so
+   * that a school's pupils can be dropped once the school is written.
+   */
+  private record Who(String bsn, String onderwijsnummer, LocalDate birthDate, String municipalityCode) {
+    static Who of(Person p) {
+      return new Who(p.bsn, p.onderwijsnummer, p.birthDate, p.municipalityCode);
+    }
+  }
+
+  private record Report(LocalDate reported, Who person, School school, String kind, LocalDate from, LocalDate to,
       String status, String handling, int sequence) {}
 
-  private record Exemption(SchoolYear year, Person person, String kind, LocalDate from, LocalDate to) {}
+  private record Exemption(SchoolYear year, Who person, String kind, LocalDate from, LocalDate to) {}
 
-  private record EarlyLeaver(SchoolYear year, Enrolment enrolment) {}
+  /** A row of the VSV list, its values as written. */
+  private record EarlyLeaver(SchoolYear year, List<String> row) {}
 
   /** Rows written per file kind. */
   record Written(List<Path> files, long reports, long exemptions, long vsv) {}
@@ -87,15 +99,15 @@ final class Registrations {
       if (ChronoUnit.DAYS.between(from, to) >= 14 && age >= 5 && age < 18 && rng.nextDouble() < 0.6) {
         LocalDate reported = from.plusDays(7 + rng.nextInt(5));
         if (!reported.isAfter(to) && !reported.isAfter(windowEnd)) {
-          reports.add(new Report(reported, p, null, "ABS", from, to, "G", "Gesprek", reports.size()));
+          reports.add(new Report(reported, Who.of(p), null, "ABS", from, to, "G", "Gesprek", reports.size()));
         }
       }
     }
     if (e.leaveReason == LeaveReason.EARLY_LEAVER && e.end != null && !e.end.isAfter(windowEnd)) {
-      earlyLeavers.add(new EarlyLeaver(cal.year, e));
+      earlyLeavers.add(new EarlyLeaver(cal.year, vsvRow(e, cal.year)));
     }
     if (e.leaveReason == LeaveReason.EXEMPTED && e.end != null && !e.end.isAfter(windowEnd)) {
-      exemptions.add(new Exemption(cal.year, p, "5a", e.end.plusDays(1), cal.year.lastDay()));
+      exemptions.add(new Exemption(cal.year, Who.of(p), "5a", e.end.plusDays(1), cal.year.lastDay()));
     }
   }
 
@@ -120,7 +132,7 @@ final class Registrations {
     String[] kinds = {"5a", "5b", "5c", "5a-trekkend"};
     for (int i = 0; i < 1 + pupils / 2500; i++) {
       Person child = population.childOutsideSchools(5 + rng.nextInt(11));
-      exemptions.add(new Exemption(year, child, kinds[i % kinds.length], year.firstDay(), year.lastDay()));
+      exemptions.add(new Exemption(year, Who.of(child), kinds[i % kinds.length], year.firstDay(), year.lastDay()));
     }
   }
 
@@ -146,7 +158,16 @@ final class Registrations {
     } else {
       status = u < 88 ? "K" : u < 95 ? "D" : "I";
     }
-    reports.add(new Report(reported, p, school, kind, from, to, status, handling, reports.size()));
+    reports.add(new Report(reported, Who.of(p), school, kind, from, to, status, handling, reports.size()));
+  }
+
+  private List<String> vsvRow(Enrolment e, SchoolYear year) {
+    Person p = e.person;
+    Municipality m = conf.municipalities.get(p.municipalityCode);
+    String level = e.track == Track.MBO ? String.valueOf(e.programme.level()) : e.track.label;
+    return Arrays.asList(p.bsn, p.onderwijsnummer, SchoolExport.dutch(p.birthDate), p.municipalityCode,
+        m == null ? "" : m.rmcRegion(), e.school.brin(), e.school.vestiging(), e.school.sector().name(), level,
+        SchoolExport.dutch(e.end), year.label(), e.vsvStatus);
   }
 
   Written write(Path landing, LocalDate until) throws IOException {
@@ -164,9 +185,9 @@ final class Registrations {
       try (CsvOut out = new CsvOut(file, CsvOut.Dialect.SEMICOLON_UTF8, REPORTS_HEADER)) {
         int n = 0;
         for (Report r : entry.getValue()) {
-          Person p = r.person();
-          out.row(String.format("M-%d-%04d", entry.getKey(), ++n), p.bsn, p.onderwijsnummer,
-              SchoolExport.dutch(p.birthDate), p.municipalityCode, r.school() == null ? "" : r.school().brin(),
+          Who p = r.person();
+          out.row(String.format("M-%d-%04d", entry.getKey(), ++n), p.bsn(), p.onderwijsnummer(),
+              SchoolExport.dutch(p.birthDate()), p.municipalityCode(), r.school() == null ? "" : r.school().brin(),
               r.school() == null ? "" : r.school().vestiging(), r.kind(), SchoolExport.dutch(r.reported()),
               SchoolExport.dutch(r.from()), SchoolExport.dutch(r.to()), r.status(), r.handling());
         }
@@ -181,8 +202,8 @@ final class Registrations {
       try (CsvOut out = new CsvOut(file, CsvOut.Dialect.SEMICOLON_UTF8, EXEMPTIONS_HEADER)) {
         for (Exemption x : exemptions) {
           if (x.year().equals(year)) {
-            Person p = x.person();
-            out.row(p.bsn, p.onderwijsnummer, SchoolExport.dutch(p.birthDate), p.municipalityCode, x.kind(),
+            Who p = x.person();
+            out.row(p.bsn(), p.onderwijsnummer(), SchoolExport.dutch(p.birthDate()), p.municipalityCode(), x.kind(),
                 SchoolExport.dutch(x.from()), SchoolExport.dutch(x.to()));
           }
         }
@@ -193,13 +214,7 @@ final class Registrations {
       try (CsvOut out = new CsvOut(vsvFile, CsvOut.Dialect.SEMICOLON_WINDOWS_1252_CRLF, VSV_HEADER)) {
         for (EarlyLeaver v : earlyLeavers) {
           if (v.year().equals(year)) {
-            Enrolment e = v.enrolment();
-            Person p = e.person;
-            Municipality m = conf.municipalities.get(p.municipalityCode);
-            String level = e.track == Track.MBO ? String.valueOf(e.programme.level()) : e.track.label;
-            out.row(p.bsn, p.onderwijsnummer, SchoolExport.dutch(p.birthDate), p.municipalityCode,
-                m == null ? "" : m.rmcRegion(), e.school.brin(), e.school.vestiging(), e.school.sector().name(), level,
-                SchoolExport.dutch(e.end), year.label(), e.vsvStatus);
+            out.row(v.row().toArray(String[]::new));
           }
         }
         vsvRows += out.rows();

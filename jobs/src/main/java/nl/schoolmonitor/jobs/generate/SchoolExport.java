@@ -44,8 +44,10 @@ abstract class SchoolExport implements Closeable {
    *
    * @param yearSuffix  empty, or {@code _2024-2025} for an earlier year
    * @param exportDate  the last date of the export: {@code until}, or the last school day of an earlier year
+   * @param windowEnd   the last date the export knows about: {@code until}, or 31 July of an earlier year; a
+   *                    school does not know yet that a pupil leaves after it
    */
-  record ExportNames(String yearSuffix, LocalDate exportDate) {}
+  record ExportNames(String yearSuffix, LocalDate exportDate, LocalDate windowEnd) {}
 
   SchoolExport(School school, Path landing, ExportNames names) {
     this.school = school;
@@ -93,6 +95,11 @@ abstract class SchoolExport implements Closeable {
     if (absences != null) {
       absences.close();
     }
+  }
+
+  /** The end of the enrolment as the school knows it at the export: none yet when it is after the window. */
+  LocalDate knownEnd(Enrolment e) {
+    return e.end == null || e.end.isAfter(names.windowEnd()) ? null : e.end;
   }
 
   static String dutch(LocalDate date) {

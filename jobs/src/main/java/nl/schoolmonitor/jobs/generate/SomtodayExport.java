@@ -44,7 +44,7 @@ final class SomtodayExport extends SchoolExport {
         };
         out.row(e.number, p.bsn, p.onderwijsnummer, p.firstName, p.familyName.full(), iso(p.birthDate), sex,
             p.postcode, p.place, e.classCode(Lvs.SOMTODAY), String.valueOf(e.yearGroup), e.track.label,
-            iso(e.start), iso(e.end), String.valueOf(p.specialNeeds));
+            iso(e.start), iso(knownEnd(e)), String.valueOf(p.specialNeeds));
       }
       return out;
     }

@@ -72,6 +72,38 @@ class CommandLineTest {
     assertThat(run.err).contains("--as-of").contains("27-03-2026");
   }
 
+  @Test
+  void anUnknownPresetNamesTheKnownOnes() {
+    Run run = run("generate", "--preset", "friesland", "--out", "x");
+
+    assertThat(run.exit).isEqualTo(2);
+    assertThat(run.err).contains("unknown preset 'friesland'; known: [twente-size]");
+  }
+
+  @Test
+  void thePresetWritesItsRegionFolderBesideTheLandingZone(@TempDir Path dir) throws IOException {
+    Path conf = Files.isDirectory(Path.of("conf", "twente")) ? Path.of("conf", "twente")
+        : Path.of("..", "conf", "twente");
+    Run run = run("generate", "--region", conf.toString(), "--preset", "twente-size", "--pupils", "600", "--out",
+        dir.resolve("tw").toString());
+
+    assertThat(run.exit).isZero();
+    // The minimum of every sector: PO 2, SO 1, VO 2 (Magister and SOMtoday), VSO 1, MBO 1.
+    assertThat(Files.readAllLines(dir.resolve("tw-region").resolve("schools.csv"))).hasSize(1 + 7);
+    assertThat(dir.resolve("tw-region").resolve("region.yaml")).exists();
+    try (var folders = Files.list(dir.resolve("tw").resolve("schools"))) {
+      assertThat(folders.count()).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void thePresetRefusesOverridesOfSingleRegionFiles() {
+    Run run = run("generate", "--preset", "twente-size", "--schools", "other.csv", "--out", "x");
+
+    assertThat(run.exit).isEqualTo(2);
+    assertThat(run.err).contains("--preset copies the region folder");
+  }
+
   private record Run(int exit, String out, String err) {}
 
   private static Run run(String... args) {

@@ -40,6 +40,6 @@ class GeneratorSettingsTest {
   @Test
   void pupilsMustBePositive() {
     assertThatThrownBy(() -> settings("2025-2026", "2025-2026", LocalDate.of(2026, 3, 27), 0))
-        .hasMessage("pupils must be between 1 and 2000000, got 0");
+        .hasMessage("pupils must be between 1 and 2500000, got 0");
   }
 }

@@ -1,6 +1,7 @@
 package nl.schoolmonitor.jobs.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,13 +26,13 @@ class IdentitiesTest {
 
   @Test
   void generatedNumbersAreUniqueSyntheticAndTellBsnFromOnderwijsnummer() {
-    Identities identities = new Identities();
-    SplittableRandom rng = new SplittableRandom(1);
+    // The whole 999 range: every number it can issue is distinct and valid.
+    Identities identities = new Identities(Identities.NARROW_BSNS);
     List<String> bsns = new ArrayList<>();
     List<String> onderwijsnummers = new ArrayList<>();
-    for (int i = 0; i < 20_000; i++) {
-      bsns.add(identities.newBsn(rng));
-      onderwijsnummers.add(identities.newOnderwijsnummer(rng));
+    for (int i = 0; i < Identities.NARROW_BSNS; i++) {
+      bsns.add(identities.newBsn());
+      onderwijsnummers.add(identities.newOnderwijsnummer());
     }
     Set<String> distinct = new HashSet<>(bsns);
     distinct.addAll(onderwijsnummers);
@@ -44,6 +45,29 @@ class IdentitiesTest {
       assertThat(o).matches("10\\d{7}");
       assertThat(Identities.passesElevenTest(o)).isFalse();
     });
+    assertThatThrownBy(identities::newBsn).hasMessageContaining("generate fewer pupils");
+  }
+
+  @Test
+  void largeRunsTakeBsnsFromTheWiderRangeStillUniqueAndValid() {
+    Identities identities = new Identities(Identities.NARROW_BSNS + 1);
+    Set<String> bsns = new HashSet<>();
+    for (int i = 0; i < 300_000; i++) {
+      String b = identities.newBsn();
+      assertThat(b).matches("9\\d{8}");
+      assertThat(Identities.passesElevenTest(b)).as(b).isTrue();
+      bsns.add(b);
+    }
+    assertThat(bsns).hasSize(300_000);
+  }
+
+  @Test
+  void movingBackIssuesTheSameNumbersAgain() {
+    Identities identities = new Identities(1000);
+    long[] start = identities.position();
+    List<String> first = List.of(identities.newBsn(), identities.newOnderwijsnummer(), identities.newBsn());
+    identities.moveTo(start);
+    assertThat(List.of(identities.newBsn(), identities.newOnderwijsnummer(), identities.newBsn())).isEqualTo(first);
   }
 
   @Test
