@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 
 /**
  * The operator's pseudonymisation key (DOMAIN.md section 10): from {@code MONITOR_PSEUDONYM_KEY}
@@ -14,7 +15,7 @@ import java.util.HexFormat;
  */
 public final class PseudonymKey {
   public static final String ENVIRONMENT_VARIABLE = "MONITOR_PSEUDONYM_KEY";
-  private static final int MIN_LENGTH = 16;
+  static final int MIN_LENGTH = 16;
 
   private PseudonymKey() {}
 
@@ -23,7 +24,22 @@ public final class PseudonymKey {
   }
 
   /** As {@link #resolve(Path)}, reading the environment through {@code environment}. */
-  static byte[] resolve(Path keyFile, java.util.function.UnaryOperator<String> environment) {
+  static byte[] resolve(Path keyFile, UnaryOperator<String> environment) {
+    return read(keyFile, environment, ENVIRONMENT_VARIABLE, "pseudonymisation key",
+        "No pseudonymisation key: set " + ENVIRONMENT_VARIABLE + " or pass --key-file FILE. The key is a secret of at"
+            + " least " + MIN_LENGTH + " characters that the bureau keeps outside the repository and the data, and uses"
+            + " every week (another key gives other pseudonyms).").bytes();
+  }
+
+  /** A secret key and where it came from. */
+  record Secret(byte[] bytes, String source) {}
+
+  /**
+   * A secret of at least {@value #MIN_LENGTH} characters from {@code keyFile}, else from the
+   * environment variable {@code variable}; stops with {@code missing} when neither gives one.
+   */
+  static Secret read(Path keyFile, UnaryOperator<String> environment, String variable, String what,
+      String missing) {
     String key;
     String source;
     if (keyFile != null) {
@@ -34,20 +50,18 @@ public final class PseudonymKey {
       }
       source = "key file " + keyFile;
     } else {
-      key = environment.apply(ENVIRONMENT_VARIABLE);
-      source = ENVIRONMENT_VARIABLE;
+      key = environment.apply(variable);
+      source = variable;
       if (key == null || key.isBlank()) {
-        throw new IllegalArgumentException("No pseudonymisation key: set " + ENVIRONMENT_VARIABLE
-            + " or pass --key-file FILE. The key is a secret of at least " + MIN_LENGTH + " characters that the bureau"
-            + " keeps outside the repository and the data, and uses every week (another key gives other pseudonyms).");
+        throw new IllegalArgumentException(missing);
       }
       key = key.trim();
     }
     if (key.length() < MIN_LENGTH) {
-      throw new IllegalArgumentException("The pseudonymisation key from " + source + " has " + key.length()
+      throw new IllegalArgumentException("The " + what + " from " + source + " has " + key.length()
           + " characters; use at least " + MIN_LENGTH);
     }
-    return key.getBytes(StandardCharsets.UTF_8);
+    return new Secret(key.getBytes(StandardCharsets.UTF_8), source);
   }
 
   /** A throwaway key for the demo: random, held in memory only. */
