@@ -81,7 +81,11 @@ public final class Pseudonymizer implements Serializable {
     return f.apply(brinVestiging, pupilNumber);
   }
 
-  private String hmac(String message) {
+  /**
+   * HMAC-SHA256 of {@code message} under the key, in hex: the pseudonyms above prefix what they
+   * hash ({@code pgn:}, {@code school:}); another use must choose its own prefix.
+   */
+  public String hmac(String message) {
     if (mac == null) {
       mac = ThreadLocal.withInitial(this::newMac);
     }

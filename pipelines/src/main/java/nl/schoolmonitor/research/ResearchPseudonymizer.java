@@ -3,12 +3,7 @@ package nl.schoolmonitor.research;
 import static org.apache.spark.sql.functions.udf;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Arrays;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import nl.schoolmonitor.common.Pseudonymizer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
@@ -22,45 +17,28 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class ResearchPseudonymizer implements Serializable {
   private static final long serialVersionUID = 1L;
-  public static final int MIN_KEY_BYTES = 16;
-  private static final String ALGORITHM = "HmacSHA256";
+  public static final int MIN_KEY_BYTES = Pseudonymizer.MIN_KEY_BYTES;
 
-  private final byte[] key;
-  private transient ThreadLocal<Mac> mac;
+  /** The same HMAC-SHA256 as the operational pseudonyms, under the research key. */
+  private final Pseudonymizer hmac;
 
   public ResearchPseudonymizer(byte[] key) {
     if (key == null || key.length < MIN_KEY_BYTES) {
       throw new IllegalArgumentException("The research key must be at least " + MIN_KEY_BYTES + " bytes, got "
           + (key == null ? "none" : key.length + " bytes") + "; set MONITOR_RESEARCH_KEY or pass --research-key-file");
     }
-    this.key = Arrays.copyOf(key, key.length);
+    this.hmac = new Pseudonymizer(key);
   }
 
   /** The research pseudonym of an operational pupil key; null for null. */
   public String researchKey(String pupilKey) {
-    if (pupilKey == null) {
-      return null;
-    }
-    if (mac == null) {
-      mac = ThreadLocal.withInitial(this::newMac);
-    }
-    return HexFormat.of().formatHex(mac.get().doFinal(("research:" + pupilKey).getBytes(StandardCharsets.UTF_8)));
+    return pupilKey == null ? null : hmac.hmac("research:" + pupilKey);
   }
 
   /** {@link #researchKey(String)} as a Spark column. */
   public Column researchKey(Column pupilKey) {
     ResearchPseudonymizer self = this;
     return udf((UDF1<String, String>) self::researchKey, DataTypes.StringType).apply(pupilKey);
-  }
-
-  private Mac newMac() {
-    try {
-      Mac m = Mac.getInstance(ALGORITHM);
-      m.init(new SecretKeySpec(key, ALGORITHM));
-      return m;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-    }
   }
 
   @Override
