@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.dayofweek;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 
 import java.io.IOException;
@@ -162,18 +163,22 @@ public final class WeeklyJob {
     List<LandingFile> files = inspectLanding(reference);
     List<Row> ledger = new ArrayList<>();
     List<LandingFile> toLoad = new ArrayList<>();
-    classify(files, loadedHashes(), loadId, ledger, toLoad);
+    Map<String, Boolean> inBronze = loadedHashes(history.succeededRuns());
+    classify(files, inBronze, loadId, ledger, toLoad);
     Map<String, Long> rowsRead = loadBronze(toLoad, loadId);
+    rowsRead.putAll(rowsOfUnfinishedLoads(inBronze));
     List<Row> ledgerWithCounts = ledger.stream().map(r -> withRowsRead(r, rowsRead)).toList();
     tables.append(spark.createDataFrame(ledgerWithCounts, FileLedger.SCHEMA), FileLedger.TABLE);
     long rejected = files.stream().filter(f -> !f.accepted()).count();
     long newRows = rowsRead.values().stream().mapToLong(Long::longValue).sum();
+    // New: loaded by this run, or by a run that did not finish (its bronze rows are processed now).
+    int loaded = (int) ledger.stream().filter(r -> FileLedger.LOADED.equals(r.getString(8))).count();
     progress.stage("bronze", "%d files: %d new loaded (%,d rows), %d already loaded or duplicate, %d rejected",
-        files.size(), toLoad.size(), newRows, files.size() - toLoad.size() - rejected, rejected);
+        files.size(), loaded, newRows, files.size() - loaded - rejected, rejected);
     files.stream().filter(f -> !f.accepted())
         .forEach(f -> progress.stage("rejected", "%s: %s", f.relativePath(), f.rejection().orElseThrow()));
     log.put("files_seen", files.size());
-    log.put("files_new", toLoad.size());
+    log.put("files_new", loaded);
     log.put("files_already_loaded", (int) ledger.stream().filter(r -> FileLedger.ALREADY_LOADED.equals(r.getString(8))).count());
     log.put("files_duplicate", (int) ledger.stream().filter(r -> FileLedger.DUPLICATE.equals(r.getString(8))).count());
     log.put("files_rejected", (int) rejected);
@@ -524,20 +529,42 @@ public final class WeeklyJob {
     return LandingZone.inspect(fs, root, new FileInspector(config), reference.systemBySchool());
   }
 
-  /** Bronze itself, not the ledger, says which bytes are loaded: a run that died after loading is not loaded twice. */
-  private Set<String> loadedHashes() {
+  /**
+   * Bronze itself, not the ledger, says which bytes are loaded: a run that died after loading is not
+   * loaded twice. Per hash in bronze: whether a succeeded run loaded it ({@code false}: only a run
+   * that died or failed did, so this run is the first to finish its load).
+   */
+  private Map<String, Boolean> loadedHashes(Set<String> succeededRuns) {
     if (!tables.exists(ExportRows.TABLE)) {
-      return Set.of();
+      return Map.of();
     }
-    Set<String> hashes = new HashSet<>();
-    tables.read(ExportRows.TABLE).select(ExportRows.FILE_SHA256).distinct()
-        .collectAsList().forEach(r -> hashes.add(r.getString(0)));
+    Map<String, Boolean> hashes = new HashMap<>();
+    tables.read(ExportRows.TABLE)
+        .groupBy(ExportRows.FILE_SHA256)
+        .agg(max(col(ExportRows.LOAD_ID).isin(succeededRuns.toArray())))
+        .collectAsList().forEach(r -> hashes.put(r.getString(0), r.getBoolean(1)));
     return hashes;
   }
 
-  /** Decides per file: load it, skip it (its bytes are already in bronze) or record why it is rejected. */
-  private static void classify(List<LandingFile> files, Set<String> loadedBefore, String loadId, List<Row> ledger,
-      List<LandingFile> toLoad) {
+  /** Rows per file of the loads no succeeded run made (a run that died after writing bronze). */
+  private Map<String, Long> rowsOfUnfinishedLoads(Map<String, Boolean> inBronze) {
+    List<String> unfinished = inBronze.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+    Map<String, Long> rows = new HashMap<>();
+    if (!unfinished.isEmpty()) {
+      tables.read(ExportRows.TABLE).filter(col(ExportRows.FILE_SHA256).isin(unfinished.toArray()))
+          .groupBy(ExportRows.SOURCE_FILE).count().collectAsList()
+          .forEach(r -> rows.put(r.getString(0), r.getLong(1)));
+    }
+    return rows;
+  }
+
+  /**
+   * Decides per file: load it, skip it (its bytes are already in bronze) or record why it is rejected.
+   * Bytes only a run that did not finish put in bronze are not read again but count as loaded by this
+   * run, as they would have had that run not died: the ledger and the published file list say so.
+   */
+  private static void classify(List<LandingFile> files, Map<String, Boolean> loadedBefore, String loadId,
+      List<Row> ledger, List<LandingFile> toLoad) {
     Map<String, String> seenThisRun = new HashMap<>();
     for (LandingFile f : files) {
       String status;
@@ -545,7 +572,7 @@ public final class WeeklyJob {
       if (!f.accepted()) {
         status = FileLedger.REJECTED;
         reason = f.rejection().orElseThrow();
-      } else if (loadedBefore.contains(f.sha256())) {
+      } else if (loadedBefore.getOrDefault(f.sha256(), false)) {
         status = FileLedger.ALREADY_LOADED;
       } else if (seenThisRun.containsKey(f.sha256())) {
         status = FileLedger.DUPLICATE;
@@ -553,7 +580,9 @@ public final class WeeklyJob {
       } else {
         status = FileLedger.LOADED;
         seenThisRun.put(f.sha256(), f.relativePath());
-        toLoad.add(f);
+        if (!loadedBefore.containsKey(f.sha256())) {
+          toLoad.add(f);
+        }
       }
       ledger.add(RowFactory.create(loadId, f.relativePath(), f.sha256(), f.size(), f.brinVestiging(), f.encoding(),
           String.valueOf(f.separator()), f.profile() == null ? null : f.profile().name(), status, reason, null,
