@@ -7,6 +7,7 @@ import io.delta.tables.DeltaTable;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,6 +64,11 @@ final class Tables {
         .whenNotMatched().insertAll()
         .whenNotMatchedBySource(inScope).delete()
         .execute();
+  }
+
+  /** Sets {@code column} to {@code value} in the rows matching {@code condition}: one Delta UPDATE. */
+  void update(String name, Column condition, String column, Column value) {
+    DeltaTable.forPath(spark, warehouse.table(name)).update(condition, Map.of(column, value));
   }
 
   /** Replaces the rows matching {@code predicate} (a SQL condition the new rows all meet). */

@@ -167,6 +167,9 @@ public final class WeeklyJob {
     classify(files, inBronze, loadId, ledger, toLoad);
     Map<String, Long> rowsRead = loadBronze(toLoad, loadId);
     rowsRead.putAll(rowsOfUnfinishedLoads(inBronze));
+    if (inBronze.containsValue(false)) {
+      adoptUnfinishedLoads(history, loadId);
+    }
     List<Row> ledgerWithCounts = ledger.stream().map(r -> withRowsRead(r, rowsRead)).toList();
     tables.append(spark.createDataFrame(ledgerWithCounts, FileLedger.SCHEMA), FileLedger.TABLE);
     long rejected = files.stream().filter(f -> !f.accepted()).count();
@@ -544,6 +547,17 @@ public final class WeeklyJob {
         .agg(max(col(ExportRows.LOAD_ID).isin(succeededRuns.toArray())))
         .collectAsList().forEach(r -> hashes.put(r.getString(0), r.getBoolean(1)));
     return hashes;
+  }
+
+  /**
+   * The bronze rows of runs that died become this run's (one Delta UPDATE of their load id): the
+   * run that finishes their load owns them, so once it succeeds no later run takes their schools
+   * for unprocessed again. Should this run die too, the rows are again of a run that did not finish.
+   */
+  private void adoptUnfinishedLoads(RunLog.History history, String loadId) {
+    Column unfinished = not(col(ExportRows.LOAD_ID).isin(history.succeededRuns().toArray()))
+        .and(col(ExportRows.LOAD_ID).notEqual(lit(loadId)));
+    tables.update(ExportRows.TABLE, unfinished, ExportRows.LOAD_ID, lit(loadId));
   }
 
   /** Rows per file of the loads no succeeded run made (a run that died after writing bronze). */

@@ -57,8 +57,15 @@ class WeeklyJobDiedRunTest {
         .filter(col("load_id").equalTo(rerun.loadId()).and(col("source_file").equalTo(CORRECTED))).first();
     assertThat(ledger.<String>getAs("status")).isEqualTo("loaded");
     assertThat(ledger.<Long>getAs("rows_read")).isEqualTo(1L);
-    // Bronze holds the file once: the dead run's rows, not read again.
+    // Bronze holds the file once: the dead run's rows, not read again, now the rerun's.
     assertThat(spark.read().format("delta").load(work.resolve("warehouse").resolve("bronze_export_rows").toString())
-        .filter(col("source_file").equalTo(CORRECTED)).count()).isEqualTo(1L);
+        .filter(col("source_file").equalTo(CORRECTED)).select("load_id").collectAsList())
+        .extracting(r -> r.getString(0)).containsExactly(rerun.loadId());
+
+    // The next week, with nothing new: the dead run's school is processed, not taken up again.
+    WeeklyJob.Result next = WeeklyJobSamplesTest.run(spark, landing, work.resolve("warehouse"),
+        work.resolve("publish-next"));
+    assertThat(next.schoolsProcessed()).isZero();
+    assertThat(next.mode()).isEqualTo(RunLog.INCREMENTAL);
   }
 }
