@@ -28,12 +28,13 @@ import java.util.stream.Stream;
 /**
  * The benchmark's baseline: the school-level attendance pyramid (school_year_to_date) computed by
  * DuckDB with SQL ({@code pyramid.sql}) straight from the landing CSVs, and optionally its
- * agreement, school by school, with the {@code pyramid.csv} the monitor published.
+ * agreement, school by school, with the monitor's school pyramid ({@code gold.pyramid}, written as CSV
+ * by {@code monitor sql --format csv}: the published {@code pyramid.csv} hides small cells).
  *
  * <pre>
  * java -cp 'bench/target/monitor-bench.jar:bench/target/lib/*' nl.schoolmonitor.bench.DuckDbPyramid \
  *   --region conf/twente --landing DIR --as-of 2026-03-27 --out school_pyramid.csv \
- *   [--compare PUBLISH/2025-2026/2026-03-27/pyramid.csv] [--threads 2]
+ *   [--compare spark_school_pyramid.csv] [--threads 2]
  * </pre>
  *
  * Files are recognised by their header row, as the monitor does (never by name), against the
