@@ -22,6 +22,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import nl.schoolmonitor.common.Category;
 import nl.schoolmonitor.common.SchoolYear;
 import nl.schoolmonitor.silver.Enrolments;
@@ -100,7 +101,12 @@ public final class Patterns {
   private static final String ENTRY = "entry";
   private static final String UNAUTHORISED_MINUTES = PupilDays.UNAUTHORISED_MINUTES;
   private static final String SCHOOL_SECTOR = "school_sector";
+  private static final String DAY_OF_WEEK = "day_of_week";
   private static final String[] ENROLMENT = {PupilDays.BRIN_VESTIGING, PupilDays.SCHOOL_PUPIL_KEY, PupilDays.PUPIL_KEY};
+  /** The day columns summed per enrolment and kind of day before they are split. */
+  private static final List<String> DAY_SUMS = Stream.of(
+      Stream.of(PupilDays.SCHEDULED_MINUTES, PupilDays.MISSED_MINUTES, UNAUTHORISED_MINUTES),
+      PupilDays.MISSED_CATEGORY_COLUMNS.stream()).flatMap(c -> c).toList();
 
   private Patterns() {}
 
@@ -118,7 +124,8 @@ public final class Patterns {
     LocalDate start = SchoolYear.of(referenceDate).firstDay();
     Dataset<Row> yearToDate = pupilDays
         .where(coalesce(col(PupilDays.DATE).between(lit(start), lit(referenceDate)), lit(false)));
-    Dataset<Row> perEnrolment = perEnrolmentAndValue(describedDays(yearToDate, enrolments, schools, referenceDate));
+    Dataset<Row> perEnrolment = perEnrolmentAndValue(
+        describedEnrolmentDays(perEnrolmentAndDayKind(yearToDate, referenceDate), enrolments, schools, referenceDate));
     Dataset<Row> enrolmentUnits = Units.attach(
         yearToDate.select(ENROLMENT[0], ENROLMENT[1], ENROLMENT[2]).distinct()
             .withColumn(PupilWindows.WINDOW, lit(PupilWindows.SCHOOL_YEAR_TO_DATE))
@@ -145,12 +152,28 @@ public final class Patterns {
             Percentages.oneDecimal(missed, missedOfTheDimension).as(MISSED_SHARE_PCT));
   }
 
-  /** Each pupil day with what it is split by: its school's holidays, the pupil's attributes, the school's sector. */
-  private static Dataset<Row> describedDays(Dataset<Row> yearToDate, Dataset<Row> enrolments, Dataset<Row> schools,
-      LocalDate referenceDate) {
+  /**
+   * Per enrolment, weekday and whether the day is the first school day after a holiday: the days'
+   * scheduled, missed, unauthorised and per-category minutes. The other dimensions are the
+   * enrolment's own, so splitting these sums (a few per enrolment) gives what splitting every day
+   * would, with far fewer rows to explode.
+   */
+  private static Dataset<Row> perEnrolmentAndDayKind(Dataset<Row> yearToDate, LocalDate referenceDate) {
+    List<Column> sums = new ArrayList<>();
+    DAY_SUMS.forEach(c -> sums.add(sum(col(c)).as(c)));
     return yearToDate
         .join(HolidayNeighbours.perSchoolDay(yearToDate, referenceDate),
             new String[] {PupilDays.BRIN_VESTIGING, PupilDays.DATE}, "left")
+        .groupBy(col(ENROLMENT[0]), col(ENROLMENT[1]), col(ENROLMENT[2]),
+            lower(date_format(col(PupilDays.DATE), "EEEE")).as(DAY_OF_WEEK),
+            coalesce(col(HolidayNeighbours.AFTER_HOLIDAY), lit(false)).as(HolidayNeighbours.AFTER_HOLIDAY))
+        .agg(sums.get(0), sums.stream().skip(1).toArray(Column[]::new));
+  }
+
+  /** Those sums with what else they are split by: the pupil's attributes and the school's sector. */
+  private static Dataset<Row> describedEnrolmentDays(Dataset<Row> perDayKind, Dataset<Row> enrolments,
+      Dataset<Row> schools, LocalDate referenceDate) {
+    return perDayKind
         .join(latestPeriods(enrolments, referenceDate), new String[] {PupilDays.BRIN_VESTIGING, PupilDays.SCHOOL_PUPIL_KEY},
             "left")
         .join(schools.select(col(Schools.BRIN_VESTIGING), col(Schools.SECTOR).as(SCHOOL_SECTOR)),
@@ -178,7 +201,7 @@ public final class Patterns {
     Column yearGroup = concat_ws(" ", sector, coalesce(col(Enrolments.YEAR_GROUP).cast(StringType), lit(UNKNOWN)));
     Column afterHoliday = coalesce(col(HolidayNeighbours.AFTER_HOLIDAY), lit(false));
     List<Column> entries = new ArrayList<>(List.of(
-        dayEntry(WEEKDAY, lower(date_format(col(PupilDays.DATE), "EEEE"))),
+        dayEntry(WEEKDAY, col(DAY_OF_WEEK)),
         dayEntry(YEAR_GROUP, yearGroup),
         dayEntry(HOLIDAY, when(afterHoliday, lit(FIRST_DAY_AFTER_HOLIDAY)).otherwise(lit(OTHER_DAY))),
         dayEntry(SECTOR, sector),

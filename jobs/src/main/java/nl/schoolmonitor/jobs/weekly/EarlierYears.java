@@ -2,6 +2,8 @@ package nl.schoolmonitor.jobs.weekly;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.sql.Date;
@@ -28,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  * a VSV'er to the same pupil's absence years earlier (DOMAIN.md section 8). Pupil level, never
  * published.
  *
- * <p>An earlier year is computed when a run is full (the first run of a new school year always
+ * <p>An earlier year with registrations is computed when a run is full (the first run of a new school year always
  * is: the school year is part of the configuration fingerprint), or when the table does not hold
  * it yet. A correction to an earlier school year sent later is taken in by the next
  * {@code --full} run.
@@ -52,15 +54,21 @@ public final class EarlierYears {
    */
   static List<String> update(Tables tables, RegionConfig config, SchoolYear current, boolean full) {
     Dataset<Row> schoolDays = tables.read(SchoolDays.TABLE);
+    Dataset<Row> events = tables.read(AttendanceEvents.TABLE);
+    // The years with registrations: a calendar year without any would be computed (empty) every run.
+    Row span = events.agg(min(AttendanceEvents.DATE), max(AttendanceEvents.DATE)).first();
     TreeSet<String> earlier = new TreeSet<>();
-    schoolDays.select(SchoolDays.SCHOOL_YEAR).distinct().filter(col(SchoolDays.SCHOOL_YEAR).lt(current.label()))
-        .collectAsList().forEach(r -> earlier.add(r.getString(0)));
+    if (!span.isNullAt(0)) {
+      schoolDays.select(SchoolDays.SCHOOL_YEAR).distinct().filter(col(SchoolDays.SCHOOL_YEAR).lt(current.label())
+              .and(col(SchoolDays.SCHOOL_YEAR).geq(SchoolYear.of(span.getDate(0).toLocalDate()).label()))
+              .and(col(SchoolDays.SCHOOL_YEAR).leq(SchoolYear.of(span.getDate(1).toLocalDate()).label())))
+          .collectAsList().forEach(r -> earlier.add(r.getString(0)));
+    }
     if (!full && tables.exists(WINDOWS_TABLE) && tables.exists(FLAGS_TABLE)) {
       tables.read(WINDOWS_TABLE).select(SCHOOL_YEAR).distinct().collectAsList()
           .forEach(r -> earlier.remove(r.getString(0)));
     }
     Dataset<Row> enrolments = tables.read(Enrolments.TABLE);
-    Dataset<Row> events = tables.read(AttendanceEvents.TABLE);
     List<String> computed = new ArrayList<>();
     for (String label : earlier) {
       SchoolYear year = SchoolYear.parse(label, SCHOOL_YEAR);
