@@ -59,14 +59,21 @@ public final class BenchReport {
         .append(" observations; headers left out), for the weekly run the rows of the new week's files.")
         .append(" *× DuckDB* is the wall time divided by DuckDB's median wall time on the same landing zone.")
         .append(" Wall time and max RSS are of the whole process (`/usr/bin/time`): JVM and Spark start-up")
-        .append(" included.\n\n");
+        .append(" included. *× full* is the weekly run's wall time divided by the full rebuild's (target: at most")
+        .append(" 0.1).\n\n");
+    Path code = work.resolve("code-" + date + ".txt");
+    if (Files.exists(code)) {
+      md.append("Code: ").append(Files.readString(code).strip()).append(".\n\n");
+    }
 
     md.append("| pupils | run | rows | runs | wall s (median) | wall s (each run) | max RSS MiB (median) | rows/s |")
-        .append(" × DuckDB | load avg before → after (each run) |\n");
-    md.append("|---:|---|---:|---:|---:|---|---:|---:|---:|---|\n");
+        .append(" × DuckDB | × full | load avg before → after (each run) |\n");
+    md.append("|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
     for (Map.Entry<Long, Map<String, List<Run>>> p : byPupils.entrySet()) {
       List<Run> duck = p.getValue().getOrDefault("duckdb", List.of());
       Double duckWall = duck.isEmpty() ? null : median(duck.stream().map(Run::wall).toList());
+      List<Run> full = p.getValue().getOrDefault("spark_full", List.of());
+      Double fullWall = full.isEmpty() ? null : median(full.stream().map(Run::wall).toList());
       for (String kind : KINDS) {
         List<Run> rs = p.getValue().get(kind);
         if (rs == null) {
@@ -75,15 +82,16 @@ public final class BenchReport {
         double wall = median(rs.stream().map(Run::wall).toList());
         double rss = median(rs.stream().map(r -> r.rssKib() / 1024.0).toList());
         long rows = rs.get(0).rows();
-        md.append(String.format(Locale.ROOT, "| %,d | %s | %,d | %d | %.1f | %s | %,.0f | %,.0f | %s | %s |%n",
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %,d | %d | %.1f | %s | %,.0f | %,.0f | %s | %s | %s |%n",
             p.getKey(), KIND_NAMES.get(kind), rows, rs.size(), wall,
             String.join(", ", rs.stream().map(r -> String.format(Locale.ROOT, "%.1f", r.wall())).toList()),
             rss, rows / wall, duckWall == null ? "-" : String.format(Locale.ROOT, "%.1f", wall / duckWall),
+            !kind.equals("spark_weekly") || fullWall == null ? "-" : String.format(Locale.ROOT, "%.2f", wall / fullWall),
             String.join("; ", rs.stream().map(r -> r.loadBefore() + " → " + r.loadAfter()).toList())));
       }
     }
 
-    md.append("\n## Agreement of the DuckDB pyramid with the monitor's `pyramid.csv`\n\n");
+    md.append("\n## Agreement of the DuckDB pyramid with the monitor's (`gold.pyramid`)\n\n");
     md.append("Level `school`, window `school_year_to_date`, reference date 2026-03-27: pupils (with a tier),")
         .append(" insufficient_days, tier1, tier2, tier3 compared school by school, before any DuckDB timing.\n\n");
     for (Long n : byPupils.keySet()) {

@@ -222,6 +222,7 @@ public final class WeeklyJob {
     LocalDate through = updatePupilDays(fullBecause.isPresent(), history.pupilDaysThrough(), schools, silverEnrolments,
         yearDays, silverEvents);
     log.put("pupil_days_through", java.sql.Date.valueOf(through));
+    progress.stage("days", "pupil days complete through %s", through);
     Dataset<Row> days = tables.read(PupilDays.TABLE).filter(col(PupilDays.DATE).leq(lit(java.sql.Date.valueOf(settings.asOf()))));
     // A reference date on a Sunday ends a week: that week's window is the reference window itself, once.
     Column atReferenceDate = col(PupilWindows.WINDOW_END).equalTo(lit(java.sql.Date.valueOf(settings.asOf())));
@@ -231,6 +232,7 @@ public final class WeeklyJob {
         .unionByName(PupilWindows.schoolWeeks(days, config.tiers()))
         .unionByName(PupilWindows.schoolYearToDateByWeek(days, config.tiers()).filter(not(atReferenceDate)));
     tables.overwrite(windows, PupilWindows.TABLE);
+    progress.stage("windows", "pupil windows and tiers");
     Dataset<Row> pupilWindows = tables.read(PupilWindows.TABLE);
     Column schoolYearToDate = col(PupilWindows.WINDOW).equalTo(PupilWindows.SCHOOL_YEAR_TO_DATE);
     // The pyramid's windows: the school year to date, the last 4 and the last 12 school weeks.
@@ -245,6 +247,7 @@ public final class WeeklyJob {
         silverEnrolments, reference.schools(), reference.municipalities(), config.code(), config.name(),
         schoolYear.label(), settings.asOf());
     tables.overwrite(PupilFlags.build(days, silverEnrolments, config.flags(), settings.asOf()), PupilFlags.TABLE);
+    progress.stage("flags", "early-warning flags per pupil");
     Dataset<Row> flagCounts = FlagCounts.build(atReference, tables.read(PupilFlags.TABLE), silverEnrolments,
         reference.schools(), reference.municipalities(), config.code(), config.name(), schoolYear.label(), settings.asOf());
     String thisPeriod = "school_year = '" + schoolYear.label() + "' AND reference_date = DATE'" + settings.asOf() + "'";
@@ -260,6 +263,7 @@ public final class WeeklyJob {
         TierMovement.TABLE, thisYear);
     tables.replaceYear(Patterns.build(days, silverEnrolments, reference.schools(), reference.municipalities(),
         config.code(), config.name(), schoolYear.label(), settings.asOf()), Patterns.TABLE, thisPeriod);
+    progress.stage("units", "pyramid, flags, trend, tier movement and patterns per unit");
     Dataset<Row> quality = DataQuality.weekly(silverEvents, silverEnrolments, silverSchoolDays, schoolYear.label(),
         settings.asOf(), DataQuality.Thresholds.DEFAULT);
     tables.replaceYear(quality, DataQuality.WEEKLY_TABLE, thisYear);
@@ -269,11 +273,13 @@ public final class WeeklyJob {
         DataQuality.Thresholds.DEFAULT), DataQuality.SCHOOL_TABLE, thisPeriod);
     tables.replaceYear(DataQuality.codes(silverEvents, silverEnrolments, schoolYear.label(), settings.asOf()),
         DataQuality.CODES_TABLE, thisPeriod);
+    progress.stage("quality", "data quality per school, week and code");
     List<String> yearEnds = EarlierYears.update(tables, config, schoolYear, fullBecause.isPresent());
     if (!yearEnds.isEmpty()) {
       progress.stage("earlier", "year-end standing of school year(s) %s computed from silver", yearEnds);
     }
     registrationTables(reference, silverEnrolments, pupilWindows, schoolYear);
+    progress.stage("leerplicht", "leerplicht, VSV and early-warning tables");
     // Counted from the written tables: counting pyramid and trend themselves would compute them again.
     Dataset<Row> published = tables.read(Pyramid.TABLE).where(thisPeriod);
     Dataset<Row> publishedTrend = tables.read(TrendWeekly.TABLE).filter(col("school_year").equalTo(schoolYear.label()));
