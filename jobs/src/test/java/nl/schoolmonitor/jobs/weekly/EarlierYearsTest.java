@@ -107,4 +107,15 @@ class EarlierYearsTest {
     assertThat(EarlierYears.windows(tables, THIS_YEAR).count()).isZero();
     assertThat(EarlierYears.flags(tables, THIS_YEAR).count()).isZero();
   }
+
+  @Test
+  void anEarlierCalendarYearWithoutRegistrationsIsNotComputedEveryRun(SparkSession spark) {
+    // The calendar starts in 2024-2025 (holidays.csv does), the exports only in 2025-2026.
+    Tables tables = twoYearSilver(spark);
+    tables.overwrite(tables.read(AttendanceEvents.TABLE).where("date >= DATE'2025-08-01'"), AttendanceEvents.TABLE);
+
+    assertThat(EarlierYears.update(tables, TWENTE, THIS_YEAR, true)).isEmpty();
+    assertThat(EarlierYears.update(tables, TWENTE, THIS_YEAR, false)).isEmpty();
+    assertThat(EarlierYears.windows(tables, THIS_YEAR).count()).isZero();
+  }
 }
