@@ -91,7 +91,7 @@ public final class BenchReport {
       }
     }
 
-    md.append("\n## Agreement of the DuckDB pyramid with the monitor's (`gold.pyramid`)\n\n");
+    md.append("\n## Agreement of the DuckDB pyramid with the monitor's `gold.pyramid`\n\n");
     md.append("Level `school`, window `school_year_to_date`, reference date 2026-03-27: pupils (with a tier),")
         .append(" insufficient_days, tier1, tier2, tier3 compared school by school, before any DuckDB timing.\n\n");
     for (Long n : byPupils.keySet()) {
