@@ -30,10 +30,10 @@ import org.apache.spark.sql.types.StructType;
  * a VSV'er to the same pupil's absence years earlier (DOMAIN.md section 8). Pupil level, never
  * published.
  *
- * <p>An earlier year with registrations is computed when a run is full (the first run of a new school year always
- * is: the school year is part of the configuration fingerprint), or when the table does not hold
- * it yet. A correction to an earlier school year sent later is taken in by the next
- * {@code --full} run.
+ * <p>An earlier year with registrations is computed when a run is full (the first run of a new
+ * school year always is: the school year is part of the configuration fingerprint), or when the
+ * table does not hold it yet. A correction to an earlier school year sent later is taken in by the
+ * next {@code --full} run.
  *
  * <p>Only the schools that registered attendance in a year count for it: a school whose exports
  * start later has enrolled days without registrations there, which would read as perfect
