@@ -63,7 +63,7 @@ public final class BenchReport {
         .append(" 0.1).\n\n");
     Path code = work.resolve("code-" + date + ".txt");
     if (Files.exists(code)) {
-      md.append("Code: ").append(Files.readString(code).strip()).append(".\n\n");
+      md.append("Code: ").append(String.join(", then ", Files.readAllLines(code))).append(".\n\n");
     }
 
     md.append("| pupils | run | rows | runs | wall s (median) | wall s (each run) | max RSS MiB (median) | rows/s |")
@@ -112,8 +112,9 @@ public final class BenchReport {
       md.append("## Seconds per stage of the Spark job (median over the runs, from its progress lines)\n\n");
       md.append("The stage's time is the difference to the progress line before it (`spark` = JVM start to a")
           .append(" ready SparkSession, `config` = region, reference tables and run lock).\n\n");
-      // pupils, kind -> stage -> seconds of each run
+      // pupils, kind -> stage -> seconds of each run; and the stages each run printed
       Map<String, Map<String, List<Double>>> stages = new LinkedHashMap<>();
+      Map<String, Map<String, List<String>>> stagesOfRun = new LinkedHashMap<>();
       Map<String, Double> previous = new TreeMap<>();
       for (String line : Files.readAllLines(stagesFile)) {
         String[] f = line.split("\t");
@@ -121,15 +122,25 @@ public final class BenchReport {
         double at = Double.parseDouble(f[4]);
         double seconds = at - previous.getOrDefault(runKey, 0.0);
         previous.put(runKey, at);
-        stages.computeIfAbsent(String.format(Locale.ROOT, "%,d pupils, %s", Long.parseLong(f[0]),
-            KIND_NAMES.get(f[1])), k -> new LinkedHashMap<>()).computeIfAbsent(f[3], s -> new ArrayList<>())
+        String group = String.format(Locale.ROOT, "%,d pupils, %s", Long.parseLong(f[0]), KIND_NAMES.get(f[1]));
+        stages.computeIfAbsent(group, k -> new LinkedHashMap<>()).computeIfAbsent(f[3], s -> new ArrayList<>())
             .add(seconds);
+        stagesOfRun.computeIfAbsent(group, k -> new LinkedHashMap<>()).computeIfAbsent(runKey, r -> new ArrayList<>())
+            .add(f[3]);
       }
       for (Map.Entry<String, Map<String, List<Double>>> s : stages.entrySet()) {
+        // Runs of different code can print other progress lines (a stage split in parts): a
+        // stage then covers other work in each run, and a median of them means nothing.
+        boolean sameStages = stagesOfRun.get(s.getKey()).values().stream().distinct().count() == 1;
         md.append("| ").append(s.getKey()).append(" | seconds (median) | each run |\n|---|---:|---|\n");
         for (Map.Entry<String, List<Double>> stage : s.getValue().entrySet()) {
-          md.append(String.format(Locale.ROOT, "| %s | %.1f | %s |%n", stage.getKey(), median(stage.getValue()),
+          md.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", stage.getKey(),
+              sameStages ? String.format(Locale.ROOT, "%.1f", median(stage.getValue())) : "-",
               String.join(", ", stage.getValue().stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList())));
+        }
+        if (!sameStages) {
+          md.append("\nThese runs printed different progress lines (other code), so no medians: each run's")
+              .append(" stage is the time since its previous line.\n");
         }
         md.append('\n');
       }
