@@ -51,6 +51,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * One row per pupil per school day per time slot per registration ({@link AttendanceEvents}),
@@ -199,11 +200,11 @@ public final class AttendanceEventsStaging {
     Dataset<Row> located = withPupilAndCalendar(categorised, enrolments, schoolDays, schools, pseudonymizer);
     // Both the events and the quarantined records come from these rows: parsing, pseudonymising
     // and checking every record is the costliest part of staging, so it is computed once.
-    Dataset<Row> checked = Staged.computedOnce(withRuleFailed(located, config, systems, lookup));
+    Dataset<Row> checked = withRuleFailed(located, config, systems, lookup).persist(StorageLevel.MEMORY_AND_DISK());
 
     // Both the events and the records without events come from these rows: computed once.
-    Dataset<Row> slotted = Staged.computedOnce(
-        perSlot(checked.filter(col(RULE).isNull()), coverage(checked), schoolDays, config, schools));
+    Dataset<Row> slotted = perSlot(checked.filter(col(RULE).isNull()), coverage(checked), schoolDays, config, schools)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> events = Schemas.conform(slotted.filter(col(KEPT)), AttendanceEvents.SCHEMA, AttendanceEvents.TABLE);
     Dataset<Row> quarantined = EnrolmentsStaging.quarantine(checked.filter(col(RULE).isNotNull()))
         .unionByName(EnrolmentsStaging.quarantine(withoutEvents(slotted, config)));

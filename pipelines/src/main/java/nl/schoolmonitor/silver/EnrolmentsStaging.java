@@ -35,6 +35,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * One row per pupil per school location enrolment ({@link Enrolments}), staged from the bronze
@@ -100,7 +101,7 @@ public final class EnrolmentsStaging {
     Dataset<Row> parsed = withParsedValues(fields, config, systems);
     Dataset<Row> located = withResidenceMunicipality(parsed, municipalities);
     // The accepted and the quarantined records both come from these rows: computed once.
-    Dataset<Row> checked = Staged.computedOnce(withRuleFailed(located, config, systems));
+    Dataset<Row> checked = withRuleFailed(located, config, systems).persist(StorageLevel.MEMORY_AND_DISK());
 
     Dataset<Row> valid = withKeys(checked.filter(col(RULE).isNull()), pseudonymizer);
     WindowSpec sameEnrolment = Window

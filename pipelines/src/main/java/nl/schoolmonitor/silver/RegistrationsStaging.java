@@ -38,6 +38,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Stages the municipal and national registrations (CONTRACT.md section 3) from bronze into
@@ -242,7 +243,7 @@ public final class RegistrationsStaging {
   private static Staged checkedAndDeduplicated(Dataset<Row> parsed, RowRules rules, Pseudonymizer pseudonymizer,
       List<String> fields, org.apache.spark.sql.types.StructType schema, String table, String keyName,
       Column... key) {
-    Dataset<Row> checked = Staged.computedOnce(rules.applyTo(parsed, RULE, DETAIL));
+    Dataset<Row> checked = rules.applyTo(parsed, RULE, DETAIL).persist(StorageLevel.MEMORY_AND_DISK());
     Column pgn = coalesce(col(BSN9), col(src(Field.ONDERWIJSNUMMER)));
     Column[] content = fields.stream().filter(f -> !f.equals(Field.BSN) && !f.equals(Field.ONDERWIJSNUMMER))
         .map(f -> coalesce(col(src(f)), lit(""))).toArray(Column[]::new);

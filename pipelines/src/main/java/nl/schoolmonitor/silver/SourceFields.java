@@ -1,6 +1,5 @@
 package nl.schoolmonitor.silver;
 
-import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -9,10 +8,8 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.replace;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.transform_keys;
-import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
@@ -44,8 +41,6 @@ final class SourceFields {
   static final String RAW = "raw";
   /** The bronze values keyed by normalised column name. */
   private static final String VALUES_BY_NAME = "values_by_name";
-  /** What {@code \\s} matches in a Java regular expression: space, tab, newline, vertical tab, form feed, return. */
-  private static final String WHITE_SPACE = " \t\n\u000B\f\r";
 
   /**
    * Identifiers shown in quarantine with all but their last three characters masked: the BSN, the
@@ -100,7 +95,8 @@ final class SourceFields {
     columns.put(RAW, byProfile(profiles, SourceFields::raw));
     // The file's header matched its profile ignoring case and runs of white space
     // (Profile.matches), so its column names are looked up the same way.
-    Column byNormalisedName = transform_keys(col(ExportRows.VALUES), (k, v) -> normalisedName(k));
+    Column byNormalisedName = transform_keys(col(ExportRows.VALUES), (k, v) ->
+        lower(trim(regexp_replace(regexp_replace(k, "\uFEFF", ""), "\\s+", " "))));
     return bronze.withColumn(VALUES_BY_NAME, byNormalisedName).withColumns(columns)
         .drop(VALUES_BY_NAME, ExportRows.VALUES, ExportRows.FILE_SHA256);
   }
@@ -137,20 +133,9 @@ final class SourceFields {
     return try_element_at(col(VALUES_BY_NAME), lit(Profile.normalise(profileColumn)));
   }
 
-  /**
-   * A column name as {@link Profile#normalise} compares it: byte-order mark dropped, every run of
-   * white space one space, trimmed, lower case. Runs on every key of every row, so without regular
-   * expressions unless a name has two white-space characters in a row.
-   */
-  private static Column normalisedName(Column name) {
-    Column spaced = translate(replace(name, lit("\uFEFF"), lit("")), WHITE_SPACE, " ".repeat(WHITE_SPACE.length()));
-    Column single = when(spaced.contains("  "), regexp_replace(spaced, " {2,}", " ")).otherwise(spaced);
-    return lower(trim(single));
-  }
-
   /** Text with white space (including no-break spaces) removed at both ends; null when nothing is left. */
   static Column trimmedOrNull(Column text) {
-    Column t = btrim(text, lit(WHITE_SPACE + "\u00A0"));
+    Column t = regexp_replace(text, "^[\\s\\u00A0]+|[\\s\\u00A0]+$", "");
     return when(t.notEqual(lit("")), t);
   }
 
