@@ -53,8 +53,9 @@ public final class WeeklyCommand implements Callable<Integer> {
       progress.stage("spark", "session ready (%s, Spark %s)", spark.sparkContext().master(), spark.version());
       for (WeeklySettings settings : runs) {
         WeeklyJob.Result result = new WeeklyJob(spark, settings, progress).run();
-        progress.stage("done", "%s, %s: %d files, %,d records read, %,d quarantined; published in %s", settings.asOf(),
-            result.mode(), result.filesSeen(), result.rowsRead(), result.rowsQuarantined(), result.publishedIn());
+        progress.stage("done", "%s, %s: %d files, %,d records read, %,d replaced by later exports, %,d quarantined; "
+            + "published in %s", settings.asOf(), result.mode(), result.filesSeen(), result.rowsRead(),
+            result.rowsReplaced(), result.rowsQuarantined(), result.publishedIn());
       }
       return 0;
     } finally {

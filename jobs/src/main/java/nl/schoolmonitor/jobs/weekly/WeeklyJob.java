@@ -107,7 +107,7 @@ public final class WeeklyJob {
 
   /** What the run produced, for the command line and the tests. */
   public record Result(String loadId, String mode, int schoolsProcessed, int filesSeen, int filesLoaded,
-      int filesRejected, long rowsRead, long rowsQuarantined, String publishedIn) {}
+      int filesRejected, long rowsRead, long rowsReplaced, long rowsQuarantined, String publishedIn) {}
 
   /** Silver's keys: one row per key, so a MERGE can tell a changed row from a new one. */
   private static final List<String> ENROLMENT_KEY = List.of(Enrolments.BRIN_VESTIGING, Enrolments.SCHOOL_PUPIL_KEY,
@@ -338,7 +338,7 @@ public final class WeeklyJob {
 
     long totalRead = accounting.stream().mapToLong(r -> r.getLong(3)).sum();
     return new Result(loadId, (String) log.get("mode"), schools.size(), files.size(), toLoad.size(), (int) rejected,
-        totalRead, quarantined, out.toString());
+        totalRead, superseded, quarantined - superseded, out.toString());
   }
 
   /** A long reason (a list of schools) shortened for the progress line; the run log keeps it whole. */

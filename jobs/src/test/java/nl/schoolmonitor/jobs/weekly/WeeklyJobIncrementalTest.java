@@ -101,6 +101,8 @@ class WeeklyJobIncrementalTest {
     assertThat(second.schoolsProcessed()).isEqualTo(2);
     assertThat(second.filesLoaded()).isEqualTo(2);
     assertThat(second.filesRejected()).isEqualTo(1);
+    // Of all records in bronze: the five of the replaced export, and the cut-off last line.
+    assertThat(List.of(second.rowsReplaced(), second.rowsQuarantined())).containsExactly(5L, 1L);
     String warehouse = work.resolve("warehouse").toString();
     List<String> events07 = spark.read().format("delta").load(warehouse + "/silver_attendance_events")
         .filter(col("brin_vestiging").equalTo("07AB00"))
