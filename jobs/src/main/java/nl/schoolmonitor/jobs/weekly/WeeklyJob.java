@@ -216,6 +216,9 @@ public final class WeeklyJob {
         + "%,d records quarantined, %,d school days", log.get("mode"), abbreviated(log.get("mode_reason").toString()),
         silverEnrolments.count(), silverEvents.count(), superseded, quarantined - superseded, silverSchoolDays.count());
     timer.end("silver");
+    // Staging persisted its checked rows (at scale, gigabytes spilled to disk); silver is written,
+    // so they go, and gold has the memory and a long session (backfill) does not collect them.
+    spark.catalog().clearCache();
 
     // Gold: the figures of the school year up to the reference date.
     Dataset<Row> yearDays = silverSchoolDays.filter(col(SchoolDays.SCHOOL_YEAR).equalTo(schoolYear.label()));
