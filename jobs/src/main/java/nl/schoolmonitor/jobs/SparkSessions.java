@@ -32,6 +32,16 @@ public final class SparkSessions {
           .config("spark.sql.shuffle.partitions", partitions)
           .config("spark.databricks.delta.snapshotPartitions", partitions);
     }
+    // Exports are text that Parquet compresses well: at 400,000 pupils bronze held 27.9 million
+    // rows in 16 files of 33-105 MB, which Spark's 128 MB splits read as 3 tasks, one of them
+    // alone on a core for minutes. Files of at most a million rows, read in splits of 16 MB, give
+    // every core work at scale and change nothing for small tables. A launcher's own value wins.
+    for (String[] setting : new String[][] {{"spark.sql.files.maxRecordsPerFile", "1000000"},
+        {"spark.sql.files.maxPartitionBytes", "16m"}}) {
+      if (!conf.contains(setting[0])) {
+        builder.config(setting[0], setting[1]);
+      }
+    }
     SparkSession spark = builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")

@@ -2,17 +2,20 @@ package nl.schoolmonitor.gold;
 
 import static nl.schoolmonitor.gold.GoldSchemas.PCT;
 import static nl.schoolmonitor.gold.GoldSchemas.field;
-import static nl.schoolmonitor.gold.Pyramid.countWhere;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -74,12 +77,30 @@ public final class TrendWeekly {
   public static Dataset<Row> build(Dataset<Row> schoolWeeks, Dataset<Row> schoolYearToDateByWeek,
       Dataset<Row> enrolments, Dataset<Row> schools, Dataset<Row> municipalities, String regionCode,
       String regionName, String schoolYear, LocalDate referenceDate) {
-    Dataset<Row> weekMinutes = minutesOfTheWeek(
-        Units.attach(schoolWeeks, enrolments, schools, municipalities, regionCode, regionName, referenceDate));
-    Dataset<Row> standing = tiersAtEndOfWeek(
-        Units.attach(schoolYearToDateByWeek, enrolments, schools, municipalities, regionCode, regionName, referenceDate));
+    // The week's own minutes and the pupils they belong to (one school-week row per pupil per
+    // unit: above school level a pupil counts once); the tier counts come from the standing.
+    Map<String, Column> weekMinutes = new LinkedHashMap<>();
+    weekMinutes.put(PUPILS, lit(0L));
+    weekMinutes.put(TIER3_PUPILS, lit(0L));
+    weekMinutes.put(ENROLLED_PUPILS, lit(1L));
+    weekMinutes.put(SCHEDULED_MINUTES, col(PupilWindows.SCHEDULED_MINUTES));
+    weekMinutes.put(MISSED_MINUTES, col(PupilWindows.MISSED_MINUTES));
+    weekMinutes.put(UNAUTHORISED_MINUTES, col(PupilWindows.UNAUTHORISED_MINUTES));
+    weekMinutes.put(SICK_MINUTES, col(PupilWindows.MISSED_SICK));
+    // Pupils with a tier on the school year to date ending that week, and those in tier 3 (no
+    // minutes: those are the week's own). A unit whose pupils all left still has its standing.
+    Column tier = col(PupilWindows.TIER);
+    Map<String, Column> standing = new LinkedHashMap<>();
+    standing.put(PUPILS, when(tier.isNotNull(), lit(1L)).otherwise(lit(0L)));
+    standing.put(TIER3_PUPILS, when(coalesce(tier.equalTo(3), lit(false)), lit(1L)).otherwise(lit(0L)));
+    List.of(ENROLLED_PUPILS, SCHEDULED_MINUTES, MISSED_MINUTES, UNAUTHORISED_MINUTES, SICK_MINUTES)
+        .forEach(m -> standing.put(m, lit(0L)));
+
     Column scheduled = col(SCHEDULED_MINUTES);
-    return weekMinutes.unionByName(standing)
+    return Units.sums(schoolWeeks, enrolments, schools, municipalities, regionCode, regionName, referenceDate,
+            List.of(col(PupilWindows.WINDOW_START).as(WEEK_START)), weekMinutes)
+        .unionByName(Units.sums(schoolYearToDateByWeek, enrolments, schools, municipalities, regionCode, regionName,
+            referenceDate, List.of(date_sub(col(PupilWindows.WINDOW_END), 6).as(WEEK_START)), standing))
         .groupBy(WEEK_START, LEVEL, UNIT_CODE, UNIT_NAME)
         .agg(sum(PUPILS).as(PUPILS), sum(TIER3_PUPILS).as(TIER3_PUPILS), sum(ENROLLED_PUPILS).as(ENROLLED_PUPILS),
             sum(SCHEDULED_MINUTES).as(SCHEDULED_MINUTES),
@@ -96,34 +117,5 @@ public final class TrendWeekly {
             Percentages.oneDecimal(col(SICK_MINUTES), scheduled).as(SICK_PCT),
             Percentages.oneDecimal(col(TIER3_PUPILS), col(PUPILS)).as(TIER3_PCT),
             col(ENROLLED_PUPILS).cast(LongType).as(ENROLLED_PUPILS));
-  }
-
-  /**
-   * Per unit and week: the minutes of that week and the pupils they belong to (one school-week
-   * row per pupil per unit: above school level a pupil counts once); the tier counts come from
-   * the standing.
-   */
-  private static Dataset<Row> minutesOfTheWeek(Dataset<Row> weeksPerUnit) {
-    return weeksPerUnit
-        .groupBy(col(PupilWindows.WINDOW_START).as(WEEK_START), col(LEVEL), col(UNIT_CODE), col(UNIT_NAME))
-        .agg(lit(0L).as(PUPILS), lit(0L).as(TIER3_PUPILS), count(lit(1)).as(ENROLLED_PUPILS),
-            sum(PupilWindows.SCHEDULED_MINUTES).as(SCHEDULED_MINUTES),
-            sum(PupilWindows.MISSED_MINUTES).as(MISSED_MINUTES),
-            sum(PupilWindows.UNAUTHORISED_MINUTES).as(UNAUTHORISED_MINUTES),
-            sum(PupilWindows.MISSED_SICK).as(SICK_MINUTES));
-  }
-
-  /**
-   * Per unit and week: pupils with a tier on the school year to date ending that week, and those
-   * in tier 3 (no minutes: those are the week's own). A unit whose pupils all left still has its
-   * standing, with zero minutes for the week.
-   */
-  private static Dataset<Row> tiersAtEndOfWeek(Dataset<Row> standingPerUnit) {
-    Column tier = col(PupilWindows.TIER);
-    return standingPerUnit
-        .groupBy(date_sub(col(PupilWindows.WINDOW_END), 6).as(WEEK_START), col(LEVEL), col(UNIT_CODE), col(UNIT_NAME))
-        .agg(countWhere(tier.isNotNull()).as(PUPILS), countWhere(tier.equalTo(3)).as(TIER3_PUPILS),
-            lit(0L).as(ENROLLED_PUPILS), lit(0L).as(SCHEDULED_MINUTES), lit(0L).as(MISSED_MINUTES), lit(0L).as(UNAUTHORISED_MINUTES),
-            lit(0L).as(SICK_MINUTES));
   }
 }

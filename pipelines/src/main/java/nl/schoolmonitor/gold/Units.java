@@ -10,13 +10,16 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import nl.schoolmonitor.silver.Enrolments;
 import nl.schoolmonitor.silver.Municipalities;
 import nl.schoolmonitor.silver.Schools;
@@ -71,6 +74,16 @@ public final class Units {
   private static final String SCHOOL_MUNICIPALITY_NAME = "school_municipality_name";
   private static final String RESIDENCE_NAME = "residence_name";
 
+  /** The unit of an exploded row as three columns. */
+  private static final List<Column> UNIT_COLUMNS = List.of(col(UNIT).getField(LEVEL).as(LEVEL),
+      col(UNIT).getField(UNIT_CODE).as(UNIT_CODE), col(UNIT).getField(UNIT_NAME).as(UNIT_NAME));
+
+  /** What {@link #unitsOf} makes the units of a row from. */
+  private static final List<String> UNIT_ATTRIBUTES = List.of(COUNTED_ONCE, PupilWindows.BRIN_VESTIGING, SCHOOL_NAME,
+      SCHOOL_SECTOR, SCHOOL_MUNICIPALITY, SCHOOL_MUNICIPALITY_NAME, Municipalities.RMC_REGION, Schools.SWV_CODE,
+      Schools.BOARD_CODE, Schools.BOARD_NAME, Enrolments.YEAR_GROUP, Enrolments.CLASS_CODE,
+      Enrolments.RESIDENCE_MUNICIPALITY, RESIDENCE_NAME);
+
   private Units() {}
 
   /**
@@ -81,22 +94,61 @@ public final class Units {
    */
   public static Dataset<Row> attach(Dataset<Row> pupilWindows, Dataset<Row> enrolments, Dataset<Row> schools,
       Dataset<Row> municipalities, String regionCode, String regionName, LocalDate referenceDate) {
-    Dataset<Row> described = pupilWindows
-        .join(enrolmentAttributes(enrolments, referenceDate),
-            new String[] {PupilWindows.BRIN_VESTIGING, PupilWindows.SCHOOL_PUPIL_KEY}, "left")
-        .join(schoolAttributes(schools, municipalities), new String[] {PupilWindows.BRIN_VESTIGING}, "left")
-        .join(residenceNames(municipalities), new String[] {Enrolments.RESIDENCE_MUNICIPALITY}, "left");
-
     List<Column> output = new ArrayList<>();
     for (String c : pupilWindows.columns()) {
       output.add(col(c));
     }
-    output.add(col(UNIT).getField(LEVEL).as(LEVEL));
-    output.add(col(UNIT).getField(UNIT_CODE).as(UNIT_CODE));
-    output.add(col(UNIT).getField(UNIT_NAME).as(UNIT_NAME));
-    return withCountedOnce(described)
+    output.addAll(UNIT_COLUMNS);
+    return described(pupilWindows, enrolments, schools, municipalities, referenceDate)
         .withColumn(UNIT, explode(array_compact(unitsOf(regionCode, regionName))))
         .select(output.toArray(Column[]::new));
+  }
+
+  /**
+   * Sums per group and unit, the same as grouping {@link #attach}'s rows by {@code groups},
+   * {@code level}, {@code unit_code} and {@code unit_name} and summing {@code values}, but summed
+   * first per group and per combination of what makes the units (school, class, year group,
+   * residence, counted once) and only then copied into the levels: a few rows per class instead of
+   * one per pupil.
+   *
+   * @param groups the grouping columns besides the unit, each with its output name (e.g. a week)
+   * @param values per output column, the value of one pupil window to sum (e.g. 1 when in tier 3);
+   *     an integral type, summed as a long
+   * @return the group columns, {@code level}, {@code unit_code}, {@code unit_name} and the sums
+   */
+  public static Dataset<Row> sums(Dataset<Row> pupilWindows, Dataset<Row> enrolments, Dataset<Row> schools,
+      Dataset<Row> municipalities, String regionCode, String regionName, LocalDate referenceDate,
+      List<Column> groups, Map<String, Column> values) {
+    List<Column> keys = new ArrayList<>(groups);
+    UNIT_ATTRIBUTES.forEach(a -> keys.add(col(a)));
+    List<Column> partial = new ArrayList<>();
+    values.forEach((name, value) -> partial.add(sum(value).as(name)));
+    Dataset<Row> perCombination = described(pupilWindows, enrolments, schools, municipalities, referenceDate)
+        .groupBy(keys.toArray(Column[]::new))
+        .agg(partial.get(0), partial.subList(1, partial.size()).toArray(Column[]::new));
+
+    List<Column> byUnit = new ArrayList<>();
+    Dataset<Row> exploded = perCombination.withColumn(UNIT, explode(array_compact(unitsOf(regionCode, regionName))));
+    for (String group : perCombination.columns()) {
+      if (!UNIT_ATTRIBUTES.contains(group) && !values.containsKey(group)) {
+        byUnit.add(col(group));
+      }
+    }
+    byUnit.addAll(UNIT_COLUMNS);
+    List<Column> totals = new ArrayList<>();
+    values.keySet().forEach(name -> totals.add(sum(col(name)).cast(LongType).as(name)));
+    return exploded.groupBy(byUnit.toArray(Column[]::new))
+        .agg(totals.get(0), totals.subList(1, totals.size()).toArray(Column[]::new));
+  }
+
+  /** The pupil windows with what their units are made of, and whether the row counts above school level. */
+  private static Dataset<Row> described(Dataset<Row> pupilWindows, Dataset<Row> enrolments, Dataset<Row> schools,
+      Dataset<Row> municipalities, LocalDate referenceDate) {
+    return withCountedOnce(pupilWindows
+        .join(enrolmentAttributes(enrolments, referenceDate),
+            new String[] {PupilWindows.BRIN_VESTIGING, PupilWindows.SCHOOL_PUPIL_KEY}, "left")
+        .join(schoolAttributes(schools, municipalities), new String[] {PupilWindows.BRIN_VESTIGING}, "left")
+        .join(residenceNames(municipalities), new String[] {Enrolments.RESIDENCE_MUNICIPALITY}, "left"));
   }
 
   /** Per enrolment at a location: the attributes of its latest period starting up to the reference date. */
