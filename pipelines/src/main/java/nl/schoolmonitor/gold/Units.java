@@ -128,16 +128,17 @@ public final class Units {
         .agg(partial.get(0), partial.subList(1, partial.size()).toArray(Column[]::new));
 
     List<Column> byUnit = new ArrayList<>();
-    Dataset<Row> exploded = perCombination.withColumn(UNIT, explode(array_compact(unitsOf(regionCode, regionName))));
-    for (String group : perCombination.columns()) {
-      if (!UNIT_ATTRIBUTES.contains(group) && !values.containsKey(group)) {
-        byUnit.add(col(group));
+    for (String column : perCombination.columns()) {   // the groups, by their output names
+      if (!UNIT_ATTRIBUTES.contains(column) && !values.containsKey(column)) {
+        byUnit.add(col(column));
       }
     }
     byUnit.addAll(UNIT_COLUMNS);
     List<Column> totals = new ArrayList<>();
     values.keySet().forEach(name -> totals.add(sum(col(name)).cast(LongType).as(name)));
-    return exploded.groupBy(byUnit.toArray(Column[]::new))
+    return perCombination
+        .withColumn(UNIT, explode(array_compact(unitsOf(regionCode, regionName))))
+        .groupBy(byUnit.toArray(Column[]::new))
         .agg(totals.get(0), totals.subList(1, totals.size()).toArray(Column[]::new));
   }
 
