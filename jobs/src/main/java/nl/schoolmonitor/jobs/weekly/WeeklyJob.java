@@ -52,6 +52,7 @@ import nl.schoolmonitor.gold.Units;
 import nl.schoolmonitor.gold.VsvHistory;
 import nl.schoolmonitor.gold.VsvRates;
 import nl.schoolmonitor.jobs.Progress;
+import nl.schoolmonitor.jobs.SparkSessions;
 import nl.schoolmonitor.jobs.ingest.BronzeReader;
 import nl.schoolmonitor.jobs.ingest.FileInspector;
 import nl.schoolmonitor.jobs.ingest.LandingFile;
@@ -161,6 +162,8 @@ public final class WeeklyJob {
 
     // Bronze: inspect every landing file, load those whose bytes are new.
     List<LandingFile> files = inspectLanding(reference);
+    // Silver and gold work through all of it, new or not.
+    SparkSessions.scaleShufflePartitions(spark, files.stream().mapToLong(LandingFile::size).sum());
     List<Row> ledger = new ArrayList<>();
     List<LandingFile> toLoad = new ArrayList<>();
     Map<String, Boolean> inBronze = loadedHashes(history.succeededRuns());
