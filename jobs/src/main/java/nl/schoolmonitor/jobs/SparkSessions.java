@@ -28,9 +28,13 @@ public final class SparkSessions {
     if (!Boolean.parseBoolean(spark.conf().get(SCALE_SHUFFLE_PARTITIONS, "false"))) {
       return;
     }
-    long base = Math.max(4, Runtime.getRuntime().availableProcessors() * 2L);
-    long partitions = Math.max(base, landingBytes / LANDING_BYTES_PER_SHUFFLE_PARTITION);
+    long partitions = Math.max(localPartitions(), landingBytes / LANDING_BYTES_PER_SHUFFLE_PARTITION);
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
+  }
+
+  /** Partitions of a local run: twice the cores, at least 4. */
+  private static int localPartitions() {
+    return Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
   }
 
   public static SparkSession create(String appName, String warehouseDir, boolean verbose) {
@@ -44,7 +48,7 @@ public final class SparkSessions {
       // A laptop run has a few cores: many partitions only add overhead. That holds for shuffles
       // and for Delta's reconstruction of a table's state (default 50 partitions), which runs
       // every time the job reads a table version it has just written.
-      String partitions = String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+      String partitions = String.valueOf(localPartitions());
       builder.master("local[*]")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
