@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * the work folder: {@code runs-<date>.tsv} (one line per timed run: pupils, kind, repeat, wall
  * seconds, max RSS in KiB, 1-minute load before and after, rows), {@code stages-<date>.tsv} (the
  * progress lines of the Spark runs: pupils, kind, repeat, stage, seconds since start) and per
- * number of pupils {@code p<N>/agreement.log} with its Markdown report; {@code notes-<date>.md}, when
+ * number of pupils {@code p<N>/agreement.log} with its Markdown report; {@code failed-<date>.tsv}
+ * (the runs that failed: pupils, kind, repeat, wall seconds, max RSS, load before, the last progress
+ * line, the first error line), when present; {@code notes-<date>.md}, when
  * present, is appended (what was run by hand, what was not run).
  *
  * <pre>java -cp 'bench/target/monitor-bench.jar:bench/target/lib/*' nl.schoolmonitor.bench.BenchReport DATE WORK</pre>
@@ -91,6 +93,20 @@ public final class BenchReport {
       }
     }
 
+    Path failed = work.resolve("failed-" + date + ".tsv");
+    if (Files.exists(failed)) {
+      md.append("\n## Runs that did not finish\n\n");
+      md.append("Not in the medians above. *Last progress line* says how far the job got, in seconds since")
+          .append(" it started.\n\n");
+      md.append("| pupils | run | repeat | wall s until it stopped | max RSS MiB | load before | last progress line |")
+          .append(" error |\n|---:|---|---:|---:|---:|---:|---|---|\n");
+      for (String line : Files.readAllLines(failed)) {
+        String[] f = line.split("\t", -1);
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %,.0f | %s | %s | %s |%n", Long.parseLong(f[0]),
+            KIND_NAMES.get(f[1]), f[2], f[3], Long.parseLong(f[4]) / 1024.0, f[5], cell(f[6]), cell(f[7])));
+      }
+    }
+
     md.append("\n## Agreement of the DuckDB pyramid with the monitor's `gold.pyramid`\n\n");
     md.append("Level `school`, window `school_year_to_date`, reference date 2026-03-27: pupils (with a tier),")
         .append(" insufficient_days, tier1, tier2, tier3 compared school by school, before any DuckDB timing.\n\n");
@@ -150,6 +166,11 @@ public final class BenchReport {
       md.append(Files.readString(notes));
     }
     System.out.print(md);
+  }
+
+  /** Text in a table cell: its own pipes escaped, and a dash when empty. */
+  private static String cell(String text) {
+    return text.isBlank() ? "-" : "`" + text.strip().replace("|", "\\|").replace("`", "'") + "`";
   }
 
   private static double median(List<Double> values) {

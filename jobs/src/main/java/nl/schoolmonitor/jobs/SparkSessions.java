@@ -3,6 +3,7 @@ package nl.schoolmonitor.jobs;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
+import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -13,23 +14,46 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
 
   /** Set on local runs, whose shuffle partitions are this class's choice, not the launcher's. */
-  private static final String SCALE_SHUFFLE_PARTITIONS = "spark.monitor.scaleShufflePartitions";
-  /** Landing bytes per shuffle partition: about 750,000 export rows (43 bytes per row at 400,000 pupils). */
-  private static final long LANDING_BYTES_PER_SHUFFLE_PARTITION = 32L << 20;
+  static final String SCALE_SHUFFLE_PARTITIONS = "spark.monitor.scaleShufflePartitions";
+  /**
+   * Landing bytes per shuffle partition on a local run, a size such as {@code 64m}; the default,
+   * 32 MB, is about 750,000 export rows (43 bytes per row at 400,000 pupils).
+   */
+  public static final String LANDING_BYTES_PER_SHUFFLE_PARTITION = "spark.monitor.landingBytesPerShufflePartition";
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
   private SparkSessions() {}
 
   /**
-   * On a local run, raises the shuffle partitions to one per 32 MB of landing files when that is
-   * more than the default: at 400,000 pupils (1.2 GB of exports) the 4 partitions of a 2-core
-   * laptop sorted the staged absence rows with 21 GB spilled. A cluster's own setting is kept.
+   * On a local run, raises the shuffle partitions to one per 32 MB of landing files
+   * ({@value #LANDING_BYTES_PER_SHUFFLE_PARTITION}) when that is more than the default: at 400,000
+   * pupils (1.2 GB of exports) the 4 partitions of a 2-core laptop sorted the staged absence rows
+   * with 21 GB spilled. A cluster's own setting is kept. A run that scales holds
+   * {@link #keepShufflePartitions} open around it.
    */
   public static void scaleShufflePartitions(SparkSession spark, long landingBytes) {
     if (!Boolean.parseBoolean(spark.conf().get(SCALE_SHUFFLE_PARTITIONS, "false"))) {
       return;
     }
-    long partitions = Math.max(localPartitions(), landingBytes / LANDING_BYTES_PER_SHUFFLE_PARTITION);
-    spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
+    long perPartition = JavaUtils.byteStringAsBytes(spark.conf().get(LANDING_BYTES_PER_SHUFFLE_PARTITION, "32m"));
+    long partitions = Math.max(localPartitions(), landingBytes / perPartition);
+    spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(partitions));
+  }
+
+  /**
+   * The session's shuffle partitions as they are now, put back when the result is closed: the next
+   * run in the same session (backfill, demo, the research extract) starts from the default, not
+   * from the scale of the run before.
+   */
+  public static Restore keepShufflePartitions(SparkSession spark) {
+    String now = spark.conf().get(SHUFFLE_PARTITIONS);
+    return () -> spark.conf().set(SHUFFLE_PARTITIONS, now);
+  }
+
+  /** Puts a setting back; closing twice does no harm. */
+  public interface Restore extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** Partitions of a local run: twice the cores, at least 4. */

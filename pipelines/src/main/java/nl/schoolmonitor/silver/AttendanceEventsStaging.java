@@ -208,7 +208,7 @@ public final class AttendanceEventsStaging {
     Dataset<Row> events = Schemas.conform(slotted.filter(col(KEPT)), AttendanceEvents.SCHEMA, AttendanceEvents.TABLE);
     Dataset<Row> quarantined = EnrolmentsStaging.quarantine(checked.filter(col(RULE).isNotNull()))
         .unionByName(EnrolmentsStaging.quarantine(withoutEvents(slotted, config)));
-    return new Staged(events, quarantined);
+    return new Staged(events, quarantined, List.of(checked, slotted));
   }
 
   /**

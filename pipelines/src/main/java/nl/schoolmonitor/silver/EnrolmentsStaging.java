@@ -120,7 +120,7 @@ public final class EnrolmentsStaging {
     Dataset<Row> accepted = Schemas.conform(ranked.filter(col(RANK).equalTo(1)), Enrolments.SCHEMA, Enrolments.TABLE);
     Dataset<Row> quarantined = quarantine(checked.filter(col(RULE).isNotNull()))
         .unionByName(quarantine(superseded));
-    return new Staged(accepted, quarantined);
+    return new Staged(accepted, quarantined, List.of(checked));
   }
 
   /** Typed values next to the source text; null where the text is empty or unreadable. */

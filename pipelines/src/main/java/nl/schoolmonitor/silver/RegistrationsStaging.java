@@ -118,7 +118,8 @@ public final class RegistrationsStaging {
         coalesce(col(ExportRows.PROFILE).isin(registrationProfiles.toArray()), lit(false)).unary_$bang()),
         config, Profile.Kind.LEERPLICHT_REPORTS);
     return new StagedRegistrations(reports.accepted(), exemptions.accepted(), vsv.accepted(),
-        reports.quarantined().unionByName(exemptions.quarantined()).unionByName(vsv.quarantined()));
+        reports.quarantined().unionByName(exemptions.quarantined()).unionByName(vsv.quarantined()),
+        List.of(reports, exemptions, vsv));
   }
 
   /** Bronze rows of leerplicht report profiles to {@link LeerplichtReports}. */
@@ -268,7 +269,7 @@ public final class RegistrationsStaging {
     Dataset<Row> accepted = Schemas.conform(ranked.where(col(RANK).equalTo(1)), schema, table);
     Dataset<Row> quarantined = EnrolmentsStaging.quarantine(checked.where(col(RULE).isNotNull()))
         .unionByName(EnrolmentsStaging.quarantine(earlier));
-    return new Staged(accepted, quarantined);
+    return new Staged(accepted, quarantined, List.of(checked));
   }
 
   private static Column[] concatWith(Column head, Column[] tail) {

@@ -22,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +80,24 @@ class AttendanceEventsStagingTest {
             f, 9),
         event("07AB00", "1001", "2025-09-10", "morning", 225, 0, false, "late", "code_table", 10, "Te laat", null, false,
             f, 10));
+  }
+
+  @Test
+  void releaseDropsWhatStagingPersistedAndKeepsBothSides(SparkSession spark) {
+    String f = "schools/07AB00/absenties_2025-10-03.csv";
+    Staged staged = stage(spark, CONFIG,
+        bronze("parnassys-absences", "07AB00", f, 2, "1001;01-09-2025;Ochtend;Ziek;Ziek gemeld door ouder;Ja;"),
+        bronze("parnassys-absences", "07AB00", f, 3, "9999;01-09-2025;Ochtend;Ziek;;Ja;"));
+    assertThat(staged.accepted().count()).isEqualTo(1);
+    assertThat(staged.persisted()).hasSize(2)
+        .allSatisfy(d -> assertThat(d.storageLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK()));
+
+    staged.release();
+
+    assertThat(staged.persisted()).allSatisfy(d -> assertThat(d.storageLevel()).isEqualTo(StorageLevel.NONE()));
+    assertThat(staged.accepted().count()).isEqualTo(1);
+    assertThat(staged.quarantined().select("rule").collectAsList()).extracting(r -> r.getString(0))
+        .containsExactly("unknown_pupil");
   }
 
   @Test

@@ -417,7 +417,7 @@ public final class ReportSite {
           row.put("coveragePct", Cell.of(w.get("pupil_days_with_events_pct")));
           row.put("silentClasses", w.getOrDefault("silent_class_codes", "").replace(';', ' '));
           row.put("reasons", Labels.reasons(w.get("reasons")));
-          return (Map<String, Object>) row;
+          return row;
         }).toList());
     model.put("codes", qualityCodes.where(c -> brin.equals(c.get("brin_vestiging"))).stream().map(c -> {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -427,7 +427,7 @@ public final class ReportSite {
       row.put("unmapped", "true".equals(c.get("unmapped")));
       row.put("events", Cell.of(c.get("events")));
       row.put("lastDate", c.getOrDefault("last_date", ""));
-      return (Map<String, Object>) row;
+      return row;
     }).toList());
     model.put("files", qualityFiles.where(f -> brin.equals(f.get("brin_vestiging"))).stream().map(f -> {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -436,7 +436,7 @@ public final class ReportSite {
       row.put("reason", f.getOrDefault("reason", ""));
       row.put("rowsRead", Cell.of(f.get("rows_read")));
       row.put("rowsQuarantined", Cell.of(f.get("rows_quarantined")));
-      return (Map<String, Object>) row;
+      return row;
     }).toList());
     return List.of(model);
   }

@@ -123,6 +123,7 @@ public final class WeeklyJob {
    * a failed run changes no table half-way (every write is one Delta commit), and the next run
    * picks up what it left: files it loaded into bronze are processed then.
    */
+  @SuppressWarnings("try") // the lock is held for the run, not called
   public Result run() throws IOException {
     String loadId = "run-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
     Map<String, Object> log = new HashMap<>();
@@ -133,6 +134,8 @@ public final class WeeklyJob {
     log.put("versions", versions());
     RunLog.Timer timer = new RunLog.Timer();
     Path warehouse = new Path(settings.warehouse());
+    // The run may scale the session's shuffle partitions to its landing zone: only for itself.
+    SparkSessions.Restore partitions = SparkSessions.keepShufflePartitions(spark);
     try (RunLock lock = RunLock.acquire(warehouse.getFileSystem(spark.sparkContext().hadoopConfiguration()), warehouse,
         loadId, settings.waitForLock())) {
       Result result = runStages(loadId, timer, log);
@@ -145,6 +148,8 @@ public final class WeeklyJob {
         e.addSuppressed(logFailure);
       }
       throw e;
+    } finally {
+      partitions.close();
     }
   }
 
@@ -219,9 +224,6 @@ public final class WeeklyJob {
         + "%,d records quarantined, %,d school days", log.get("mode"), abbreviated(log.get("mode_reason").toString()),
         silverEnrolments.count(), silverEvents.count(), superseded, quarantined - superseded, silverSchoolDays.count());
     timer.end("silver");
-    // Staging persisted its checked rows (at scale, gigabytes spilled to disk); silver is written,
-    // so they go, and gold has the memory and a long session (backfill) does not collect them.
-    spark.catalog().clearCache();
 
     // Gold: the figures of the school year up to the reference date.
     Dataset<Row> yearDays = silverSchoolDays.filter(col(SchoolDays.SCHOOL_YEAR).equalTo(schoolYear.label()));
@@ -391,6 +393,17 @@ public final class WeeklyJob {
         tables.read(SchoolDays.TABLE), reference.schools(), config, pseudonymizer);
     tables.overwrite(events.accepted(), AttendanceEvents.TABLE);
     tables.overwrite(enrolments.quarantined().unionByName(events.quarantined()), Quarantine.TABLE);
+    releaseStaged(enrolments, events);
+  }
+
+  /**
+   * Staging persisted its checked rows (at scale, gigabytes spilled to disk); silver is written,
+   * so they go: gold has the memory, and a long session (backfill) does not collect them.
+   */
+  private static void releaseStaged(Staged... stagings) {
+    for (Staged staged : stagings) {
+      staged.release();
+    }
   }
 
   /**
@@ -411,6 +424,7 @@ public final class WeeklyJob {
     tables.upsertSchools(AttendanceEvents.TABLE, events.accepted(), EVENT_KEY, schools);
     tables.replaceWhere(enrolments.quarantined().unionByName(events.quarantined()), Quarantine.TABLE,
         Quarantine.BRIN_VESTIGING + " IN " + Tables.sqlList(schools));
+    releaseStaged(enrolments, events);
   }
 
   /**
@@ -427,6 +441,7 @@ public final class WeeklyJob {
     tables.overwrite(staged.exemptions(), Exemptions.TABLE);
     tables.overwrite(staged.vsv(), VsvLeavers.TABLE);
     tables.replaceWhere(staged.quarantined(), Quarantine.TABLE, Quarantine.BRIN_VESTIGING + " IS NULL");
+    staged.release();
   }
 
   /**
