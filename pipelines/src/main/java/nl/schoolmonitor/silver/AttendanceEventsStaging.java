@@ -176,6 +176,20 @@ public final class AttendanceEventsStaging {
 
   private static final String[] RECORD = {ExportRows.LOAD_ID, ExportRows.SOURCE_FILE, ExportRows.LINE_NUMBER};
 
+  /**
+   * What a record carries past the record rules: into the events, the quarantine and the
+   * explanations of records without events. The source texts, the steps of parsing and the join
+   * keys were only needed to check it; the cache and the sorts after it would carry them all.
+   */
+  private static final List<String> CARRIED = List.of(
+      ExportRows.LOAD_ID, ExportRows.SOURCE_FILE, ExportRows.LINE_NUMBER, ExportRows.BRIN_VESTIGING,
+      ExportRows.PROFILE, ExportRows.RECEIVED_AT, RULE, DETAIL, SourceFields.RAW,
+      AttendanceEvents.SCHOOL_PUPIL_KEY, AttendanceEvents.CATEGORY, AttendanceEvents.CATEGORY_SOURCE,
+      AttendanceEvents.SOURCE_CODE, AttendanceEvents.SOURCE_DESCRIPTION, AttendanceEvents.SOURCE_AUTHORISED,
+      FORMAT, FIRST_DATE, LAST_DATE, SPAN_FIRST, SPAN_LAST, SPAN_TEXT, CALENDAR_LAST, SECTOR, PERIODS,
+      PART, src(Field.PART_OF_DAY), MINUTES, LESSON, BEGIN_LESSON, END_LESSON, START_MINUTE, DURATION,
+      OBSERVATION, REPORT_MINUTES);
+
   private AttendanceEventsStaging() {}
 
   /**
@@ -200,7 +214,9 @@ public final class AttendanceEventsStaging {
     Dataset<Row> located = withPupilAndCalendar(categorised, enrolments, schoolDays, schools, pseudonymizer);
     // Both the events and the quarantined records come from these rows: parsing, pseudonymising
     // and checking every record is the costliest part of staging, so it is computed once.
-    Dataset<Row> checked = withRuleFailed(located, config, systems, lookup).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checked = withRuleFailed(located, config, systems, lookup)
+        .select(CARRIED.stream().map(c -> col(c)).toArray(Column[]::new))
+        .persist(StorageLevel.MEMORY_AND_DISK());
 
     // Both the events and the records without events come from these rows: computed once.
     Dataset<Row> slotted = perSlot(checked.filter(col(RULE).isNull()), coverage(checked), schoolDays, config, schools)
@@ -486,7 +502,8 @@ public final class AttendanceEventsStaging {
             SCHOOL_DAY, col("d_date").isNotNull(),
             IN_ENROLMENT, coalesce(exists(col(PERIODS),
                 p -> day.geq(p.getField("start")).and(p.getField("end").isNull().or(day.leq(p.getField("end"))))),
-                lit(false))));
+                lit(false))))
+        .drop("d_brin", "d_date");
   }
 
   /**

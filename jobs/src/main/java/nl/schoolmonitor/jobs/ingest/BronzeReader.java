@@ -6,10 +6,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.url_decode;
 import static org.apache.spark.sql.functions.when;
 
@@ -23,7 +21,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -37,7 +36,7 @@ public final class BronzeReader {
 
   private static final String CORRUPT = "_corrupt_record";
   private static final String FILE_PATH = "_file_path";
-  private static final String READ_ORDER = "_read_order";
+  private static final String RECORD_IN_FILE = "_record_in_file";
   private static final String FILE_KEY = "_relative_path";
   /** The landing zone's layout (see {@link LandingZone}): the part of a path under its root. */
   private static final String LANDING_PATH = "((" + LandingZone.SCHOOLS + "/[^/]+|" + LandingZone.LEERPLICHT + "|"
@@ -79,8 +78,10 @@ public final class BronzeReader {
         .option("ignoreTrailingWhiteSpace", false)
         .option("enforceSchema", true)
         .csv(group.stream().map(LandingFile::path).toArray(String[]::new))
-        .withColumn(FILE_PATH, col("_metadata.file_path"))
-        .withColumn(READ_ORDER, monotonically_increasing_id());
+        .withColumn(FILE_PATH, col("_metadata.file_path"));
+    // Counted as the records are read, before anything can move them: no sort of all records.
+    raw = raw.withColumn(RECORD_IN_FILE,
+        functions.udf(new RecordCounter(), DataTypes.LongType).asNondeterministic().apply(col(FILE_PATH)));
 
     // _metadata.file_path is a URL-encoded URI; its last segments are the path under the landing zone.
     Column relativePath = regexp_extract(url_decode(col(FILE_PATH)), LANDING_PATH, 1);
@@ -100,8 +101,8 @@ public final class BronzeReader {
       entries.add(lit(column));
       entries.add(col("`" + column + "`"));
     }
-    // Records are numbered in read order within their file; the header is record 1.
-    Column recordNumber = row_number().over(Window.partitionBy(FILE_PATH).orderBy(READ_ORDER)).plus(1).cast("long");
+    // The header is record 1.
+    Column recordNumber = col(RECORD_IN_FILE).plus(1).cast("long");
 
     return located.select(
         lit(loadId).as(ExportRows.LOAD_ID),
@@ -117,5 +118,27 @@ public final class BronzeReader {
         when(col(CORRUPT).isNotNull(),
             lit("record does not split into the " + first.header().size() + " columns of the header"))
             .as(ExportRows.MALFORMED));
+  }
+
+  /**
+   * Numbers the records of each file 1, 2, 3, ... in the order the CSV reader returns them. A
+   * file is read whole, by one task, in order ({@code multiLine}), and the files a task reads
+   * follow one another, so a count that starts again at every new file path is the record's place
+   * in its file. Each task works with its own copy of the counter (Spark deserialises the plan per
+   * task), so a task that is run again counts again from the start.
+   */
+  static final class RecordCounter implements UDF1<String, Long> {
+    private static final long serialVersionUID = 1L;
+    private String file;
+    private long count;
+
+    @Override
+    public Long call(String path) {
+      if (!path.equals(file)) {
+        file = path;
+        count = 0;
+      }
+      return ++count;
+    }
   }
 }
