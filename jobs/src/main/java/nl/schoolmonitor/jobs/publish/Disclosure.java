@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -38,71 +37,70 @@ public final class Disclosure {
     return new Run(tables, hierarchy, rule).run();
   }
 
-  /** One suppression over a publication; every cell has a global number {@code offset[table] + row * width + column}. */
+  /**
+   * One suppression over a publication: every cell has its global number in a {@link Lines.Numbering};
+   * values, lines and the lines of each cell are kept in flat arrays (a large region has millions of lines).
+   */
   private static final class Run {
     private final List<PublishedTable> tables;
     private final DisclosureRule rule;
     private final List<Lines.Grid> grids = new ArrayList<>();
-    private final int[] offset;
-    private final int[] width;
+    private final Lines.Numbering numbering;
     private final double[] value; // NaN: empty or not a number (an empty cell is known and never hidden)
     private final BitSet hidden = new BitSet();
     private final Deque<Integer> newlyHidden = new ArrayDeque<>();
-    private final List<int[]> dependents; // per cell: the cells hidden with it
-    private int[][] lines;
-    private int[][] linesOfCell;
+    private final List<int[][]> dependents = new ArrayList<>(); // per table and column: the columns hidden with it
+    private int[] lineStart; // line l: lineCells[lineStart[l]] up to lineCells[lineStart[l + 1]], its total first
+    private int[] lineCells;
+    private int[] cellStart; // cell c: cellLines[cellStart[c]] up to cellLines[cellStart[c + 1]]
+    private int[] cellLines;
 
     Run(List<PublishedTable> tables, UnitHierarchy hierarchy, DisclosureRule rule) {
       this.tables = tables;
       this.rule = rule;
-      offset = new int[tables.size()];
-      width = new int[tables.size()];
-      int cells = 0;
-      for (int t = 0; t < tables.size(); t++) {
-        PublishedTable table = tables.get(t);
-        List<String> columns = Lines.gridColumns(table);
-        grids.add(new Lines.Grid(table, columns, text(table)));
-        offset[t] = cells;
-        width[t] = columns.size();
-        cells += table.rows().size() * columns.size();
+      for (PublishedTable table : tables) {
+        grids.add(new Lines.Grid(table, Lines.gridColumns(table), text(table)));
       }
-      value = new double[cells];
+      numbering = new Lines.Numbering(grids);
+      value = new double[numbering.cells()];
       Arrays.fill(value, Double.NaN);
-      dependents = new ArrayList<>(Collections.nCopies(cells, (int[]) null));
       for (int t = 0; t < tables.size(); t++) {
         values(t);
-        dependencies(t);
+        dependents.add(dependencies(t));
       }
-      lines(Lines.of(grids, hierarchy), cells);
+      lines(hierarchy);
     }
 
     List<SuppressedTable> run() {
       for (int t = 0; t < tables.size(); t++) {
         primary(t);
       }
-      Deque<Integer> linesToLook = new ArrayDeque<>();
-      for (int l = 0; l < lines.length; l++) {
-        linesToLook.add(l);
-      }
+      // Every line in turn, then (first in, first out) each line of a cell hidden since.
+      int lines = lineStart.length - 1;
+      int next = 0;
+      IntQueue again = new IntQueue();
       while (true) {
         while (!newlyHidden.isEmpty()) {
           int cell = newlyHidden.poll();
-          int[] deps = dependents.get(cell);
-          if (deps != null) {
-            for (int d : deps) {
-              hide(d);
-            }
+          int t = numbering.table(cell);
+          int r = numbering.row(cell);
+          for (int d : dependents.get(t)[numbering.column(cell)]) {
+            hide(numbering.cell(t, r, d));
           }
-          for (int l : linesOfCell[cell]) {
-            linesToLook.add(l);
+          for (int i = cellStart[cell]; i < cellStart[cell + 1]; i++) {
+            again.add(cellLines[i]);
           }
         }
-        if (linesToLook.isEmpty()) {
+        int l;
+        if (next < lines) {
+          l = next++;
+        } else if (!again.isEmpty()) {
+          l = again.poll();
+        } else {
           break;
         }
-        int l = linesToLook.poll();
-        if (hiddenIn(lines[l]) == 1) {
-          int partner = partner(lines[l]);
+        if (hiddenIn(l) == 1) {
+          int partner = partner(l);
           if (partner >= 0) {
             hide(partner);
           }
@@ -110,8 +108,8 @@ public final class Disclosure {
       }
       List<SuppressedTable> result = new ArrayList<>();
       for (int t = 0; t < tables.size(); t++) {
-        BitSet own = hidden.get(offset[t], offset[t] + tables.get(t).rows().size() * width[t]);
-        result.add(new SuppressedTable(tables.get(t), own, width[t]));
+        BitSet own = hidden.get(numbering.first(t), numbering.first(t + 1));
+        result.add(new SuppressedTable(tables.get(t), own, grids.get(t).columns().size()));
       }
       return result;
     }
@@ -145,23 +143,24 @@ public final class Disclosure {
       }
     }
 
-    private int hiddenIn(int[] line) {
+    private int hiddenIn(int line) {
       int n = 0;
-      for (int c : line) {
-        n += hidden.get(c) ? 1 : 0;
+      for (int i = lineStart[line]; i < lineStart[line + 1]; i++) {
+        n += hidden.get(lineCells[i]) ? 1 : 0;
       }
       return n;
     }
 
     /** The visible cell of {@code line} that is best hidden next: the smallest above 0, a total last. */
-    private int partner(int[] line) {
+    private int partner(int line) {
+      int total = lineCells[lineStart[line]];
       int best = -1;
-      for (int i = 0; i < line.length; i++) {
-        int c = line[i];
+      for (int i = lineStart[line]; i < lineStart[line + 1]; i++) {
+        int c = lineCells[i];
         if (hidden.get(c) || Double.isNaN(value[c])) {
           continue;
         }
-        if (best < 0 || better(c, i == 0, best, best == line[0])) {
+        if (best < 0 || better(c, c == total, best, best == total)) {
           best = c;
         }
       }
@@ -181,7 +180,7 @@ public final class Disclosure {
     }
 
     private int cell(int t, int row, int column) {
-      return offset[t] + row * width[t] + column;
+      return numbering.cell(t, row, column);
     }
 
     private static List<String[]> text(PublishedTable table) {
@@ -224,50 +223,82 @@ public final class Disclosure {
       }
     }
 
-    private void dependencies(int t) {
+    /** Per column of table {@code t}: the columns of the same row hidden with it. */
+    private int[][] dependencies(int t) {
       PublishedTable table = tables.get(t);
       Lines.Grid grid = grids.get(t);
-      List<int[]> edges = new ArrayList<>(); // {source column, dependent column}
+      List<List<Integer>> with = new ArrayList<>();
+      grid.columns().forEach(c -> with.add(new ArrayList<>()));
       table.followed().forEach((target, sources) -> sources.forEach(
-          s -> edges.add(new int[] {grid.column(s), grid.column(target)})));
+          s -> with.get(grid.column(s)).add(grid.column(target))));
       for (String pct : table.impliedPercentages()) {
         int p = grid.column(pct);
         int n = grid.column(PublishedTable.impliedCount(pct));
-        edges.add(new int[] {p, n});
-        edges.add(new int[] {n, p});
+        with.get(p).add(n);
+        with.get(n).add(p);
       }
-      for (int r = 0; r < table.rows().size(); r++) {
-        for (int[] e : edges) {
-          int source = cell(t, r, e[0]);
-          int[] old = dependents.get(source);
-          int[] now = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
-          now[now.length - 1] = cell(t, r, e[1]);
-          dependents.set(source, now);
+      return with.stream().map(d -> d.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    /** The lines in flat arrays, empty cells left out (an empty cell is published and known), and per cell its lines. */
+    private void lines(UnitHierarchy hierarchy) {
+      IntQueue starts = new IntQueue();
+      IntQueue cells = new IntQueue();
+      Lines.of(grids, hierarchy, numbering, (line, why) -> {
+        starts.add(cells.size());
+        for (int c : line) {
+          if (!Double.isNaN(value[c])) {
+            cells.add(c);
+          }
+        }
+      });
+      starts.add(cells.size());
+      lineStart = starts.toArray();
+      lineCells = cells.toArray();
+      cellStart = new int[value.length + 1];
+      for (int c : lineCells) {
+        cellStart[c + 1]++;
+      }
+      for (int c = 0; c < value.length; c++) {
+        cellStart[c + 1] += cellStart[c];
+      }
+      cellLines = new int[lineCells.length];
+      int[] filled = Arrays.copyOf(cellStart, value.length);
+      for (int l = 0; l + 1 < lineStart.length; l++) {
+        for (int i = lineStart[l]; i < lineStart[l + 1]; i++) {
+          cellLines[filled[lineCells[i]]++] = l;
         }
       }
     }
+  }
 
-    /** The lines as arrays of global cells, empty cells left out (an empty cell is published and known). */
-    private void lines(List<Lines.Line> found, int cells) {
-      lines = new int[found.size()][];
-      int[] perCell = new int[cells];
-      for (int l = 0; l < found.size(); l++) {
-        lines[l] = found.get(l).cells().stream().mapToInt(c -> cell(c.table(), c.row(), c.column()))
-            .filter(c -> !Double.isNaN(value[c])).toArray();
-        for (int c : lines[l]) {
-          perCell[c]++;
-        }
+  /** A growing array of {@code int}, read first in, first out. */
+  private static final class IntQueue {
+    private int[] items = new int[1024];
+    private int head;
+    private int tail;
+
+    void add(int item) {
+      if (tail == items.length) {
+        items = Arrays.copyOf(items, items.length * 2);
       }
-      linesOfCell = new int[cells][];
-      for (int c = 0; c < cells; c++) {
-        linesOfCell[c] = new int[perCell[c]];
-        perCell[c] = 0;
-      }
-      for (int l = 0; l < lines.length; l++) {
-        for (int c : lines[l]) {
-          linesOfCell[c][perCell[c]++] = l;
-        }
-      }
+      items[tail++] = item;
+    }
+
+    boolean isEmpty() {
+      return head == tail;
+    }
+
+    int poll() {
+      return items[head++];
+    }
+
+    int size() {
+      return tail - head;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOfRange(items, head, tail);
     }
   }
 }

@@ -34,22 +34,27 @@ public final class DisclosureCheck {
     for (Lines.Grid grid : grids) {
       cells(grid, rule, found);
     }
-    for (Lines.Line line : Lines.of(grids, hierarchy)) {
+    Lines.Numbering numbering = new Lines.Numbering(grids);
+    Lines.of(grids, hierarchy, numbering, (line, why) -> {
       int hidden = 0;
-      Lines.Cell only = null;
-      for (Lines.Cell c : line.cells()) {
-        if (SuppressedTable.HIDDEN.equals(grids.get(c.table()).text().get(c.row())[c.column()])) {
+      int only = -1;
+      for (int c : line) {
+        if (SuppressedTable.HIDDEN.equals(text(grids, numbering, c))) {
           hidden++;
           only = c;
         }
       }
       if (hidden == 1) {
-        Lines.Grid grid = grids.get(only.table());
-        found.add(where(grid, only.row()) + ": " + grid.columns().get(only.column())
-            + " is the only x in the line '" + line.why() + "', so the other cells give it back");
+        Lines.Grid grid = grids.get(numbering.table(only));
+        found.add(where(grid, numbering.row(only)) + ": " + grid.columns().get(numbering.column(only))
+            + " is the only x in the line '" + why.get() + "', so the other cells give it back");
       }
-    }
+    });
     return found;
+  }
+
+  private static String text(List<Lines.Grid> grids, Lines.Numbering numbering, int cell) {
+    return grids.get(numbering.table(cell)).text().get(numbering.row(cell))[numbering.column(cell)];
   }
 
   /** Throws {@link DisclosureException} listing every violation, if there is one. */

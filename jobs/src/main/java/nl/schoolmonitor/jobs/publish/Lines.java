@@ -1,10 +1,12 @@
 package nl.schoolmonitor.jobs.publish;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The lines of a publication: sets of cells of which, when all but one are visible, the last can
@@ -16,7 +18,9 @@ import java.util.Map;
  *
  * <p>A cell is {@code (table, row, column)} with the column an index into the table's
  * {@link Grid#columns()}: its published columns followed by the counts its percentages of pupils
- * imply.
+ * imply. A line reaches its {@link Sink} as the cells' numbers in a {@link Numbering}, and its
+ * description only when asked for: a publication of a large region has tens of millions of cells
+ * in millions of lines, which as objects did not fit in the heap.
  */
 final class Lines {
 
@@ -32,11 +36,63 @@ final class Lines {
     }
   }
 
-  /** A cell of a publication: table number, row, column. */
-  record Cell(int table, int row, int column) {}
+  /** Receives the lines one by one: the numbers of their cells, and where they come from, for messages. */
+  interface Sink {
+    void line(int[] cells, Supplier<String> why);
+  }
 
-  /** A line and where it comes from, for messages. */
-  record Line(List<Cell> cells, String why) {}
+  /** One number per cell of a publication: the tables one after the other, each row by row. */
+  static final class Numbering {
+    private final int[] offset;
+    private final int[] width;
+    private final int cells;
+
+    Numbering(List<Grid> grids) {
+      offset = new int[grids.size()];
+      width = new int[grids.size()];
+      int n = 0;
+      for (int t = 0; t < grids.size(); t++) {
+        offset[t] = n;
+        width[t] = grids.get(t).columns().size();
+        n = Math.addExact(n, Math.multiplyExact(grids.get(t).text().size(), width[t]));
+      }
+      cells = n;
+    }
+
+    int cells() {
+      return cells;
+    }
+
+    int cell(int table, int row, int column) {
+      return offset[table] + row * width[table] + column;
+    }
+
+    /** The first cell of {@code table}; its cells are {@code first(table)} up to {@code first(table + 1)}. */
+    int first(int table) {
+      return table < offset.length ? offset[table] : cells;
+    }
+
+    int table(int cell) {
+      int t = Arrays.binarySearch(offset, cell);
+      if (t < 0) {
+        return -t - 2;
+      }
+      while (t + 1 < offset.length && offset[t + 1] == cell) {
+        t++; // tables without rows share their offset with the next
+      }
+      return t;
+    }
+
+    int row(int cell) {
+      int t = table(cell);
+      return (cell - offset[t]) / width[t];
+    }
+
+    int column(int cell) {
+      int t = table(cell);
+      return (cell - offset[t]) % width[t];
+    }
+  }
 
   private Lines() {}
 
@@ -47,33 +103,37 @@ final class Lines {
     return columns;
   }
 
-  static List<Line> of(List<Grid> grids, UnitHierarchy hierarchy) {
-    List<Line> lines = new ArrayList<>();
+  /** Gives every line of {@code grids} to {@code sink}, its cells numbered by {@code numbering}, always in the same order. */
+  static void of(List<Grid> grids, UnitHierarchy hierarchy, Numbering numbering, Sink sink) {
     for (int t = 0; t < grids.size(); t++) {
       Grid grid = grids.get(t);
-      rowSums(t, grid, lines);
-      units(t, grid, hierarchy, lines);
-      acrossRows(t, grid, lines);
-      links(t, grids, lines);
+      rowSums(t, grid, numbering, sink);
+      units(t, grid, hierarchy, numbering, sink);
+      acrossRows(t, grid, numbering, sink);
+      links(t, grids, numbering, sink);
     }
-    return lines;
   }
 
-  private static void rowSums(int t, Grid grid, List<Line> lines) {
+  private static void rowSums(int t, Grid grid, Numbering numbering, Sink sink) {
     for (PublishedTable.Sum sum : grid.table().sums()) {
+      int[] columns = new int[1 + sum.parts().size()];
+      columns[0] = grid.column(sum.total());
+      for (int i = 0; i < sum.parts().size(); i++) {
+        columns[i + 1] = grid.column(sum.parts().get(i));
+      }
+      Supplier<String> why = () -> sum.total() + " = " + String.join(" + ", sum.parts());
       for (int r = 0; r < grid.text().size(); r++) {
-        List<Cell> cells = new ArrayList<>();
-        cells.add(new Cell(t, r, grid.column(sum.total())));
-        for (String part : sum.parts()) {
-          cells.add(new Cell(t, r, grid.column(part)));
+        int[] cells = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+          cells[i] = numbering.cell(t, r, columns[i]);
         }
-        lines.add(new Line(cells, sum.total() + " = " + String.join(" + ", sum.parts())));
+        sink.line(cells, why);
       }
     }
   }
 
   /** A parent unit and its children of one level, in the same slice, per additive column. */
-  private static void units(int t, Grid grid, UnitHierarchy hierarchy, List<Line> lines) {
+  private static void units(int t, Grid grid, UnitHierarchy hierarchy, Numbering numbering, Sink sink) {
     PublishedTable table = grid.table();
     if (table.levelColumn() == null || hierarchy == null) {
       return;
@@ -97,19 +157,21 @@ final class Lines {
     }
     for (var group : children.entrySet()) {
       int p = parentRow.get(group.getKey());
-      String why = grid.value(p, table.levelColumn()) + " " + grid.value(p, table.unitColumn()) + " and its "
-          + grid.value(group.getValue().get(0), table.levelColumn()) + " units";
+      List<Integer> rows = group.getValue();
       for (String column : table.additiveColumns()) {
         int c = grid.column(column);
-        List<Cell> cells = new ArrayList<>();
-        cells.add(new Cell(t, p, c));
-        group.getValue().forEach(r -> cells.add(new Cell(t, r, c)));
-        lines.add(new Line(cells, why + ", " + column));
+        int[] cells = new int[1 + rows.size()];
+        cells[0] = numbering.cell(t, p, c);
+        for (int i = 0; i < rows.size(); i++) {
+          cells[i + 1] = numbering.cell(t, rows.get(i), c);
+        }
+        sink.line(cells, () -> grid.value(p, table.levelColumn()) + " " + grid.value(p, table.unitColumn())
+            + " and its " + grid.value(rows.get(0), table.levelColumn()) + " units, " + column);
       }
     }
   }
 
-  private static void acrossRows(int t, Grid grid, List<Line> lines) {
+  private static void acrossRows(int t, Grid grid, Numbering numbering, Sink sink) {
     PublishedTable table = grid.table();
     for (PublishedTable.AcrossRows across : table.acrossRows()) {
       Map<String, List<Integer>> groups = new LinkedHashMap<>();
@@ -130,15 +192,19 @@ final class Lines {
       }
       int c = grid.column(across.column());
       for (var group : groups.entrySet()) {
-        if (group.getValue().size() > 1) {
-          lines.add(new Line(group.getValue().stream().map(r -> new Cell(t, r, c)).toList(),
-              across.column() + " over the " + across.across() + " values of " + group.getKey()));
+        List<Integer> rows = group.getValue();
+        if (rows.size() > 1) {
+          int[] cells = new int[rows.size()];
+          for (int i = 0; i < cells.length; i++) {
+            cells[i] = numbering.cell(t, rows.get(i), c);
+          }
+          sink.line(cells, () -> across.column() + " over the " + across.across() + " values of " + group.getKey());
         }
       }
     }
   }
 
-  private static void links(int t, List<Grid> grids, List<Line> lines) {
+  private static void links(int t, List<Grid> grids, Numbering numbering, Sink sink) {
     Grid grid = grids.get(t);
     for (PublishedTable.Link link : grid.table().links()) {
       int o = -1;
@@ -158,16 +224,19 @@ final class Lines {
           otherRow.put(key(other, r, link.keys()), r);
         }
       }
+      int column = grid.column(link.column());
+      int[] otherColumns = link.otherColumns().stream().mapToInt(other::column).toArray();
+      Supplier<String> why = () -> link.column() + " is " + String.join(" + ", link.otherColumns()) + " of "
+          + link.otherTable();
       for (int r = 0; r < grid.text().size(); r++) {
         Integer m = otherRow.get(key(grid, r, link.keys()));
         if (m != null) {
-          List<Cell> cells = new ArrayList<>();
-          cells.add(new Cell(t, r, grid.column(link.column())));
-          for (String c : link.otherColumns()) {
-            cells.add(new Cell(o, m, other.column(c)));
+          int[] cells = new int[1 + otherColumns.length];
+          cells[0] = numbering.cell(t, r, column);
+          for (int i = 0; i < otherColumns.length; i++) {
+            cells[i + 1] = numbering.cell(o, m, otherColumns[i]);
           }
-          lines.add(new Line(cells, link.column() + " is " + String.join(" + ", link.otherColumns()) + " of "
-              + link.otherTable()));
+          sink.line(cells, why);
         }
       }
     }
