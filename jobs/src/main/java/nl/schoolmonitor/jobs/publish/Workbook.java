@@ -9,9 +9,11 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import nl.schoolmonitor.config.TierRule;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -25,16 +27,26 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * "Toelichting" with the date of the data, the rules, the thresholds, the suppression rule and
  * every column explained; then one sheet per table with Dutch sheet names and column labels,
  * numbers as numbers, dates as dates, {@code x} as text, the header row frozen. Written with
- * POI's streaming workbook: the trend and pattern sheets hold tens of thousands of rows.
+ * POI's streaming workbook: the trend and pattern sheets hold tens of thousands of rows. A table
+ * with more rows than a sheet holds (1,048,575 under its header: the weekly trend from about
+ * 600,000 pupils on) goes on over sheets named "... (2)", "... (3)", each with the header.
  */
 final class Workbook {
 
   private static final int ROWS_IN_MEMORY = 200;
+  /** Data rows per sheet: all rows of an Excel sheet but the header. */
+  static final int ROWS_PER_SHEET = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
 
   private Workbook() {}
 
   static void write(FileSystem fs, Path file, List<SuppressedTable> tables, DisclosureRule rule, PublicationInfo info)
       throws IOException {
+    write(fs, file, tables, rule, info, ROWS_PER_SHEET);
+  }
+
+  /** As {@link #write(FileSystem, Path, List, DisclosureRule, PublicationInfo)}, at most {@code rowsPerSheet} rows a sheet. */
+  static void write(FileSystem fs, Path file, List<SuppressedTable> tables, DisclosureRule rule, PublicationInfo info,
+      int rowsPerSheet) throws IOException {
     Path temporary = new Path(file.getParent(), "." + file.getName() + ".tmp");
     try (SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
       // The date of the data, not of the run: a rerun for the same reference date gives the same workbook.
@@ -42,9 +54,13 @@ final class Workbook {
           Date.from(info.referenceDate().atStartOfDay(ZoneOffset.UTC).toInstant())));
       book.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("Schoolaanwezigheid Monitor");
       Styles styles = new Styles(book);
-      explanation(book.createSheet("Toelichting"), tables, rule, info, styles);
+      explanation(book.createSheet("Toelichting"), tables, rule, info, styles, rowsPerSheet);
       for (SuppressedTable table : tables) {
-        sheet(book.createSheet(Labels.sheet(table.table().name())), table, styles);
+        int rows = table.table().rows().size();
+        for (int part = 0; part == 0 || part * rowsPerSheet < rows; part++) {
+          sheet(book.createSheet(sheetName(table.table().name(), part)), table, part * rowsPerSheet,
+              Math.min(rows, (part + 1) * rowsPerSheet), styles);
+        }
       }
       try (OutputStream out = fs.create(temporary, true)) {
         book.write(out);
@@ -56,7 +72,22 @@ final class Workbook {
     }
   }
 
-  private static void sheet(Sheet sheet, SuppressedTable suppressed, Styles styles) {
+  /** The name of sheet {@code part} (from 0) of {@code table}: its label, then "label (2)", ..., within 31 characters. */
+  static String sheetName(String table, int part) {
+    String name = Labels.sheet(table);
+    if (part == 0) {
+      return name;
+    }
+    String suffix = " (" + (part + 1) + ")";
+    return name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
+  }
+
+  private static int sheets(SuppressedTable table, int rowsPerSheet) {
+    return Math.max(1, (table.table().rows().size() + rowsPerSheet - 1) / rowsPerSheet);
+  }
+
+  /** Rows {@code from} up to {@code to} of {@code suppressed} under the header. */
+  private static void sheet(Sheet sheet, SuppressedTable suppressed, int from, int to, Styles styles) {
     PublishedTable table = suppressed.table();
     Row header = sheet.createRow(0);
     for (int c = 0; c < table.columns().size(); c++) {
@@ -65,8 +96,8 @@ final class Workbook {
       sheet.setColumnWidth(c, Math.min(60, Math.max(10, label.length() + 2)) * 256);
     }
     sheet.createFreezePane(0, 1);
-    for (int r = 0; r < table.rows().size(); r++) {
-      Row row = sheet.createRow(r + 1);
+    for (int r = from; r < to; r++) {
+      Row row = sheet.createRow(r - from + 1);
       Object[] values = table.rows().get(r);
       for (int c = 0; c < values.length; c++) {
         if (suppressed.isHidden(r, c)) {
@@ -105,7 +136,7 @@ final class Workbook {
   }
 
   private static void explanation(Sheet sheet, List<SuppressedTable> tables, DisclosureRule rule, PublicationInfo info,
-      Styles styles) {
+      Styles styles, int rowsPerSheet) {
     List<String[]> lines = new ArrayList<>();
     lines.add(new String[] {"Schoolaanwezigheid " + info.regionName() + ", schooljaar " + info.schoolYear()});
     lines.add(new String[] {"Peildatum", info.referenceDate() + ": de cijfers lopen tot en met deze dag (schooljaar "
@@ -145,7 +176,14 @@ final class Workbook {
     for (SuppressedTable s : tables) {
       String name = s.table().name();
       lines.add(new String[] {});
-      lines.add(new String[] {Labels.sheet(name), Labels.description(name), s.table().fileName()});
+      int sheets = sheets(s, rowsPerSheet);
+      String description = Labels.description(name);
+      if (sheets > 1) {
+        description += (description.isEmpty() ? "" : " ") + String.format(Locale.ROOT,
+            "Verdeeld over %d bladen (%s tot en met %s): een blad houdt %d rijen.", sheets, sheetName(name, 0),
+            sheetName(name, sheets - 1), rowsPerSheet);
+      }
+      lines.add(new String[] {Labels.sheet(name), description, s.table().fileName()});
       for (String column : s.table().columns()) {
         lines.add(new String[] {Labels.label(name, column), Labels.explanation(name, column), column});
       }

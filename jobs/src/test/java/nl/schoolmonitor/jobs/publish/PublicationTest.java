@@ -83,6 +83,42 @@ class PublicationTest {
   }
 
   @Test
+  void aTableWithMoreRowsThanASheetHoldsGoesOnOverNumberedSheetsEachWithItsHeader() throws IOException {
+    List<String> rows = new ArrayList<>(List.of("school_year,week_start,brin_vestiging,days_expected,"
+        + "days_with_registration,days_without_registration,registration_pct"));
+    for (int w = 0; w < 5; w++) {
+      rows.add("2025-2026," + REFERENCE.minusDays(4).minusWeeks(4 - w) + ",07AB00,5,5,0,100.0");
+    }
+    PublishedTable weekly = TableText.table("data_quality_weekly", rows.toArray(String[]::new));
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(folder.resolve("book.xlsx").toString());
+
+    Workbook.write(fs(), file, Disclosure.protect(List.of(weekly), HIERARCHY, DisclosureRule.DEFAULT),
+        DisclosureRule.DEFAULT, INFO, 2);
+
+    try (InputStream in = Files.newInputStream(folder.resolve("book.xlsx")); XSSFWorkbook book = new XSSFWorkbook(in)) {
+      String name = Workbook.sheetName("data_quality_weekly", 0);
+      List<String> sheets = new ArrayList<>();
+      book.forEach(s -> sheets.add(s.getSheetName()));
+      assertThat(sheets).containsExactly("Toelichting", name, name + " (2)", name + " (3)");
+      List<String> weeks = new ArrayList<>();
+      for (String sheet : sheets.subList(1, 4)) {
+        Sheet s = book.getSheet(sheet);
+        assertThat(s.getRow(0).getCell(1).getStringCellValue()).as(sheet).isEqualTo(
+            Labels.label("data_quality_weekly", "week_start"));
+        for (int r = 1; r <= s.getLastRowNum(); r++) {
+          weeks.add(s.getRow(r).getCell(1).getLocalDateTimeCellValue().toLocalDate().toString());
+        }
+      }
+      assertThat(weeks).containsExactly("2026-02-23", "2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23");
+      List<String> text = new ArrayList<>();
+      book.getSheet("Toelichting").forEach(row -> row.forEach(cell -> text.add(cell.getStringCellValue())));
+      assertThat(text).anyMatch(t -> t.endsWith("Verdeeld over 3 bladen (" + name + " tot en met " + name
+          + " (3)): een blad houdt 2 rijen."));
+    }
+    assertThat(Workbook.sheetName("data_quality_weekly", 11)).hasSizeLessThanOrEqualTo(31).endsWith(" (12)");
+  }
+
+  @Test
   void aViolationStopsThePublicationBeforeAnyFileIsWritten() {
     // A pupils column declared as counts, but a table with only one unit and a row sum that the
     // suppression cannot satisfy: the only other cell of the line is empty.
