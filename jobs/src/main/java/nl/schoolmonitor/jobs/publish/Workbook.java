@@ -57,7 +57,7 @@ final class Workbook {
       explanation(book.createSheet("Toelichting"), tables, rule, info, styles, rowsPerSheet);
       for (SuppressedTable table : tables) {
         int rows = table.table().rows().size();
-        for (int part = 0; part == 0 || part * rowsPerSheet < rows; part++) {
+        for (int part = 0; part < sheets(table, rowsPerSheet); part++) {
           sheet(book.createSheet(sheetName(table.table().name(), part)), table, part * rowsPerSheet,
               Math.min(rows, (part + 1) * rowsPerSheet), styles);
         }
