@@ -186,16 +186,17 @@ public final class Disclosure {
     private static List<String[]> text(PublishedTable table) {
       List<String[]> text = new ArrayList<>();
       List<String> implied = table.impliedPercentages();
+      ColumnValues<String> shared = new ColumnValues<>(table.columns().size() + implied.size());
       for (Object[] values : table.rows()) {
         String[] row = new String[values.length + implied.size()];
         for (int c = 0; c < values.length; c++) {
-          row[c] = CsvPublisher.text(values[c]);
+          row[c] = shared.shared(c, CsvPublisher.text(values[c]));
         }
         for (int i = 0; i < implied.size(); i++) {
           String pct = implied.get(i);
           String denominator = table.populations().get(pct);
           Long n = PublishedTable.implied(values[table.index(pct)], values[table.index(denominator)]);
-          row[values.length + i] = n == null ? "" : n.toString();
+          row[values.length + i] = shared.shared(values.length + i, n == null ? "" : n.toString());
         }
         text.add(row);
       }

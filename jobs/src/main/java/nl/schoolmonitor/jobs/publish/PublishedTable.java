@@ -88,10 +88,11 @@ public final class PublishedTable {
   /** {@code name}.csv with the rows of {@code table} in the order given (collected to the driver). */
   public static PublishedTable of(String name, Dataset<Row> table) {
     List<Object[]> rows = new ArrayList<>();
+    ColumnValues<Object> shared = new ColumnValues<>(table.columns().length);
     for (Row r : table.collectAsList()) {
       Object[] values = new Object[r.length()];
       for (int i = 0; i < values.length; i++) {
-        values[i] = r.get(i);
+        values[i] = shared.shared(i, r.get(i));
       }
       rows.add(values);
     }

@@ -43,11 +43,12 @@ public final class SuppressedTable {
   /** The rows as the CSV file writes them, {@code x} in the suppressed cells. */
   public List<String[]> text() {
     List<String[]> text = new ArrayList<>();
+    ColumnValues<String> shared = new ColumnValues<>(table.columns().size());
     for (int r = 0; r < table.rows().size(); r++) {
       Object[] values = table.rows().get(r);
       String[] row = new String[table.columns().size()];
       for (int c = 0; c < row.length; c++) {
-        row[c] = isHidden(r, c) ? HIDDEN : CsvPublisher.text(values[c]);
+        row[c] = isHidden(r, c) ? HIDDEN : shared.shared(c, CsvPublisher.text(values[c]));
       }
       text.add(row);
     }
