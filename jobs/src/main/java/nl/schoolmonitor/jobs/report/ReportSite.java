@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,11 +64,13 @@ public final class ReportSite {
       throw new IllegalArgumentException("No pyramid.csv in " + publication
           + ": give a publication folder, <publish>/<school_year>/<reference_date>, e.g. work/demo/publish/2025-2026/2026-03-27");
     }
-    pyramid = PublishedCsv.read(publication, "pyramid.csv");
-    flags = PublishedCsv.read(publication, "flags.csv");
-    trend = PublishedCsv.read(publication, "trend_weekly.csv");
-    yearOverYear = PublishedCsv.read(publication, "trend_year_over_year.csv");
-    patterns = PublishedCsv.read(publication, "patterns.csv");
+    // Only the levels with a page: the classes and year groups are most of the lines of a large region.
+    Set<String> pages = Set.copyOf(PAGE_LEVELS);
+    pyramid = PublishedCsv.read(publication, "pyramid.csv", pages);
+    flags = PublishedCsv.read(publication, "flags.csv", pages);
+    trend = PublishedCsv.read(publication, "trend_weekly.csv", pages);
+    yearOverYear = PublishedCsv.read(publication, "trend_year_over_year.csv", pages);
+    patterns = PublishedCsv.read(publication, "patterns.csv", pages);
     qualitySchools = PublishedCsv.read(publication, "data_quality_schools.csv");
     qualityWeekly = PublishedCsv.read(publication, "data_quality_weekly.csv");
     qualityCodes = PublishedCsv.read(publication, "data_quality_codes.csv");
@@ -377,7 +380,7 @@ public final class ReportSite {
 
   /** The data-quality status of a school's exports (RULES.md section 10). */
   private List<Map<String, Object>> quality(String brin) {
-    List<Map<String, String>> schoolRows = qualitySchools.where(r -> brin.equals(r.get("brin_vestiging")));
+    List<Map<String, String>> schoolRows = qualitySchools.with("brin_vestiging", brin);
     Map<String, Object> model = new LinkedHashMap<>();
     Map<String, String> r = schoolRows.isEmpty() ? Map.of() : schoolRows.get(0);
     model.put("known", !schoolRows.isEmpty());
@@ -405,7 +408,7 @@ public final class ReportSite {
         .forEach(e -> facts.add(Map.of("label", "Quarantaine, regel " + e.getKey().substring("quarantined_".length()),
             "value", Cell.of(e.getValue()))));
     model.put("facts", facts);
-    model.put("weeks", qualityWeekly.where(w -> brin.equals(w.get("brin_vestiging"))).stream()
+    model.put("weeks", qualityWeekly.with("brin_vestiging", brin).stream()
         .sorted(Comparator.comparing((Map<String, String> w) -> w.get("week_start")).reversed())
         .map(w -> {
           Map<String, Object> row = new LinkedHashMap<>();
@@ -419,7 +422,7 @@ public final class ReportSite {
           row.put("reasons", Labels.reasons(w.get("reasons")));
           return row;
         }).toList());
-    model.put("codes", qualityCodes.where(c -> brin.equals(c.get("brin_vestiging"))).stream().map(c -> {
+    model.put("codes", qualityCodes.with("brin_vestiging", brin).stream().map(c -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("system", c.get("system"));
       row.put("code", c.get("source_code"));
@@ -429,7 +432,7 @@ public final class ReportSite {
       row.put("lastDate", c.getOrDefault("last_date", ""));
       return row;
     }).toList());
-    model.put("files", qualityFiles.where(f -> brin.equals(f.get("brin_vestiging"))).stream().map(f -> {
+    model.put("files", qualityFiles.with("brin_vestiging", brin).stream().map(f -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("file", f.get("source_file"));
       row.put("status", f.get("status"));
