@@ -11,6 +11,7 @@ import nl.schoolmonitor.jobs.publish.PublicationInfo;
 import nl.schoolmonitor.jobs.publish.PublishedTable;
 import nl.schoolmonitor.jobs.publish.PublishedTables;
 import nl.schoolmonitor.jobs.publish.UnitHierarchy;
+import nl.schoolmonitor.jobs.report.ReportSite;
 import nl.schoolmonitor.jobs.weekly.ReferenceTables;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
@@ -18,9 +19,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The protected tables of a finished warehouse published again, in a fresh JVM, without the weekly
- * job (see bench/publish-only): publication's time and memory at scale in minutes. Rows in the
- * warehouse's order, not the weekly job's (the order changes no count or memory figure).
+ * The tables a publication takes from gold, of a finished warehouse, published again in a fresh JVM
+ * without the weekly job (see bench/publish-only): publication's time and memory at scale in
+ * minutes. The same tables, filters and order as the weekly job ({@link PublishedTables#fromGold}),
+ * then the report site; only the job's files and quarantine of its own run are not there.
  */
 public final class PublishOnly {
 
@@ -32,18 +34,8 @@ public final class PublishOnly {
     String schoolYear = SchoolYear.of(asOf).label();
     RegionConfig config = RegionConfigLoader.load(region);
     SparkSession spark = SparkSessions.create("publish-only", warehouse, false);
-    String period = "school_year = '" + schoolYear + "' AND reference_date = DATE'" + asOf + "'";
-    String year = "school_year = '" + schoolYear + "'";
-
     long start = System.nanoTime();
-    List<PublishedTable> tables = List.of(
-        PublishedTables.pyramid(read(spark, warehouse, "gold_pyramid").where(period)),
-        PublishedTables.flags(read(spark, warehouse, "gold_flag_counts").where(period)),
-        PublishedTables.trendWeekly(read(spark, warehouse, "gold_trend_weekly").where(year)),
-        PublishedTables.trendYearOverYear(read(spark, warehouse, "gold_trend_year_over_year").where(year)),
-        PublishedTables.tierMovement(read(spark, warehouse, "gold_tier_movement").where(year)),
-        PublishedTables.patterns(read(spark, warehouse, "gold_patterns").where(period)),
-        PublishedTables.dataQualityWeekly(read(spark, warehouse, "gold_data_quality_weekly").where(year)));
+    List<PublishedTable> tables = PublishedTables.fromGold(table -> read(spark, warehouse, table), schoolYear, asOf);
     long collected = System.nanoTime();
     System.gc();
     Runtime runtime = Runtime.getRuntime();
@@ -58,8 +50,11 @@ public final class PublishOnly {
     Publication.Written written = Publication.write(fs, folder, tables,
         UnitHierarchy.fromReference(config.code(), reference.schools(), reference.municipalities()),
         DisclosureRuleLoader.load(region), PublicationInfo.of(config, schoolYear, asOf));
-    System.out.printf("protected, checked and written in %.1f s: %s; cells x: %s%n", (System.nanoTime() - collected) / 1e9,
+    long published = System.nanoTime();
+    System.out.printf("protected, checked and written in %.1f s: %s; cells x: %s%n", (published - collected) / 1e9,
         written.rows(), written.hiddenCells());
+    ReportSite.writeIfLocal(fs.makeQualified(folder).toUri());
+    System.out.printf("report site written in %.1f s%n", (System.nanoTime() - published) / 1e9);
     spark.stop();
   }
 

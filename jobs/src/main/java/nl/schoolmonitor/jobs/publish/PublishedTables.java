@@ -1,10 +1,34 @@
 package nl.schoolmonitor.jobs.publish;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.col;
+
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import nl.schoolmonitor.gold.DataQuality;
+import nl.schoolmonitor.gold.EarlyWarning;
+import nl.schoolmonitor.gold.ExemptionCounts;
+import nl.schoolmonitor.gold.FlagCounts;
+import nl.schoolmonitor.gold.LeerplichtFollowup;
+import nl.schoolmonitor.gold.LeerplichtMunicipality;
+import nl.schoolmonitor.gold.LeerplichtReportCounts;
+import nl.schoolmonitor.gold.Patterns;
+import nl.schoolmonitor.gold.Pyramid;
+import nl.schoolmonitor.gold.ReportMatch;
+import nl.schoolmonitor.gold.TierMovement;
+import nl.schoolmonitor.gold.TrendWeekly;
+import nl.schoolmonitor.gold.TrendYearOverYear;
+import nl.schoolmonitor.gold.Units;
+import nl.schoolmonitor.gold.VsvHistory;
+import nl.schoolmonitor.gold.VsvRates;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * The tables of the weekly publication with the role of each column (README "Disclosure control
@@ -26,6 +50,45 @@ public final class PublishedTables {
       "special_needs", "nt2", "pupil_weight", "mbo_level");
 
   private PublishedTables() {}
+
+  /**
+   * The tables of the publication of {@code schoolYear} at {@code asOf} that come from gold alone,
+   * in publication order (the weekly job adds the files and the quarantine of its own run); every
+   * one with a role passes the small-cell rule. {@code gold} reads a gold table by name.
+   */
+  public static List<PublishedTable> fromGold(Function<String, Dataset<Row>> gold, String schoolYear, LocalDate asOf) {
+    String thisPeriod = "school_year = '" + schoolYear + "' AND reference_date = DATE'" + asOf + "'";
+    String thisYear = "school_year = '" + schoolYear + "'";
+    return List.of(
+        pyramid(gold.apply(Pyramid.TABLE).where(thisPeriod).orderBy(levelOrder(), col(UNIT), col("window"))),
+        flags(gold.apply(FlagCounts.TABLE).where(thisPeriod).orderBy(levelOrder(), col(UNIT))),
+        trendWeekly(gold.apply(TrendWeekly.TABLE).where(thisYear).orderBy(levelOrder(), col(UNIT), col("week_start"))),
+        trendYearOverYear(gold.apply(TrendYearOverYear.TABLE).where(thisYear)
+            .orderBy(levelOrder(), col(UNIT), col("week_start"))),
+        tierMovement(gold.apply(TierMovement.TABLE).where(thisYear).orderBy(levelOrder(), col(UNIT), col("month"))),
+        patterns(gold.apply(Patterns.TABLE).where(thisPeriod)
+            .orderBy(levelOrder(), col(UNIT), col("dimension"), col("value"))),
+        dataQualitySchools(gold.apply(DataQuality.SCHOOL_TABLE).where(thisPeriod).orderBy(DataQuality.BRIN_VESTIGING)),
+        dataQualityWeekly(gold.apply(DataQuality.WEEKLY_TABLE).where(thisYear)
+            .orderBy(DataQuality.BRIN_VESTIGING, DataQuality.WEEK_START)),
+        leerplichtReports(gold.apply(LeerplichtReportCounts.TABLE)
+            .orderBy("school_year", "residence_municipality", "verzuimsoort", "status")),
+        leerplichtMunicipality(gold.apply(LeerplichtMunicipality.TABLE).orderBy("school_year", "residence_municipality")),
+        leerplichtExemptions(gold.apply(ExemptionCounts.TABLE)
+            .orderBy("school_year", "residence_municipality", "exemption_kind")),
+        leerplichtFollowup(gold.apply(LeerplichtFollowup.TABLE).orderBy("school_year", "brin_vestiging")),
+        leerplichtReportMatch(gold.apply(ReportMatch.TABLE).orderBy("school_year", "brin_vestiging")),
+        vsvHistory(gold.apply(VsvHistory.TABLE).orderBy("vsv_school_year", "school_year")),
+        earlyWarning(gold.apply(EarlyWarning.TABLE).orderBy("school_year", "signal", "outcome")),
+        vsvRates(gold.apply(VsvRates.TABLE).orderBy(col("school_year"), levelOrder(), col(UNIT))),
+        unprotected("data_quality_codes", gold.apply(DataQuality.CODES_TABLE).where(thisPeriod)
+            .orderBy(DataQuality.BRIN_VESTIGING, DataQuality.SOURCE_CODE)));
+  }
+
+  /** Published rows run from the region down to the classes. */
+  private static Column levelOrder() {
+    return array_position(array(Units.LEVELS.stream().map(functions::lit).toArray(Column[]::new)), col(LEVEL));
+  }
 
   /** {@code pyramid.csv}: pupils = tier1 + tier2 + tier3, percentages of pupils, differences from them. */
   public static PublishedTable pyramid(Dataset<Row> rows) {

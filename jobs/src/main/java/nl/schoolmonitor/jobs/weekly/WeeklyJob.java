@@ -1,7 +1,5 @@
 package nl.schoolmonitor.jobs.weekly;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.dayofweek;
@@ -48,7 +46,6 @@ import nl.schoolmonitor.gold.Thuiszitters;
 import nl.schoolmonitor.gold.TierMovement;
 import nl.schoolmonitor.gold.TrendWeekly;
 import nl.schoolmonitor.gold.TrendYearOverYear;
-import nl.schoolmonitor.gold.Units;
 import nl.schoolmonitor.gold.VsvHistory;
 import nl.schoolmonitor.gold.VsvRates;
 import nl.schoolmonitor.jobs.Progress;
@@ -82,7 +79,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /**
  * The weekly run: landing zone to bronze (only files not loaded before), bronze to silver
@@ -300,39 +296,13 @@ public final class WeeklyJob {
     FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
     fs.mkdirs(out);
     // Every table for people passes the small-cell rule and its check before anything is written.
-    List<PublishedTable> toPublish = List.of(
-        PublishedTables.pyramid(published.orderBy(levelOrder(), col(Units.UNIT_CODE), col("window"))),
-        PublishedTables.flags(tables.read(FlagCounts.TABLE).where(thisPeriod).orderBy(levelOrder(), col(Units.UNIT_CODE))),
-        PublishedTables.trendWeekly(publishedTrend.orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start"))),
-        PublishedTables.trendYearOverYear(tables.read(TrendYearOverYear.TABLE).where(thisYear)
-            .orderBy(levelOrder(), col(Units.UNIT_CODE), col("week_start"))),
-        PublishedTables.tierMovement(tables.read(TierMovement.TABLE).where(thisYear)
-            .orderBy(levelOrder(), col(Units.UNIT_CODE), col("month"))),
-        PublishedTables.patterns(tables.read(Patterns.TABLE).where(thisPeriod)
-            .orderBy(levelOrder(), col(Units.UNIT_CODE), col("dimension"), col("value"))),
-        PublishedTables.dataQualitySchools(tables.read(DataQuality.SCHOOL_TABLE).where(thisPeriod)
-            .orderBy(DataQuality.BRIN_VESTIGING)),
-        PublishedTables.dataQualityWeekly(tables.read(DataQuality.WEEKLY_TABLE).where(thisYear)
-            .orderBy(DataQuality.BRIN_VESTIGING, DataQuality.WEEK_START)),
-        PublishedTables.leerplichtReports(tables.read(LeerplichtReportCounts.TABLE).orderBy("school_year",
-            "residence_municipality", "verzuimsoort", "status")),
-        PublishedTables.leerplichtMunicipality(tables.read(LeerplichtMunicipality.TABLE)
-            .orderBy("school_year", "residence_municipality")),
-        PublishedTables.leerplichtExemptions(tables.read(ExemptionCounts.TABLE)
-            .orderBy("school_year", "residence_municipality", "exemption_kind")),
-        PublishedTables.leerplichtFollowup(tables.read(LeerplichtFollowup.TABLE).orderBy("school_year", "brin_vestiging")),
-        PublishedTables.leerplichtReportMatch(tables.read(ReportMatch.TABLE).orderBy("school_year", "brin_vestiging")),
-        PublishedTables.vsvHistory(tables.read(VsvHistory.TABLE).orderBy("vsv_school_year", "school_year")),
-        PublishedTables.earlyWarning(tables.read(EarlyWarning.TABLE).orderBy("school_year", "signal", "outcome")),
-        PublishedTables.vsvRates(tables.read(VsvRates.TABLE).orderBy(col("school_year"), levelOrder(),
-            col(Units.UNIT_CODE))),
-        PublishedTables.unprotected("data_quality_codes", tables.read(DataQuality.CODES_TABLE).where(thisPeriod)
-            .orderBy(DataQuality.BRIN_VESTIGING, DataQuality.SOURCE_CODE)),
-        PublishedTables.unprotected("data_quality_files", dataQualityFiles(ledgerWithCounts, accounting)),
-        PublishedTables.unprotected("data_quality_quarantine", quarantine
-            .groupBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.PROFILE, Quarantine.RULE)
-            .agg(count(lit(1)).as("records"))
-            .orderBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.RULE)));
+    List<PublishedTable> toPublish = new ArrayList<>(PublishedTables.fromGold(tables::read, schoolYear.label(),
+        settings.asOf()));
+    toPublish.add(PublishedTables.unprotected("data_quality_files", dataQualityFiles(ledgerWithCounts, accounting)));
+    toPublish.add(PublishedTables.unprotected("data_quality_quarantine", quarantine
+        .groupBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.PROFILE, Quarantine.RULE)
+        .agg(count(lit(1)).as("records"))
+        .orderBy(Quarantine.BRIN_VESTIGING, Quarantine.SOURCE_FILE, Quarantine.RULE)));
     Publication.Written written = Publication.write(fs, out, toPublish,
         UnitHierarchy.fromReference(config.code(), reference.schools(), reference.municipalities()),
         settings.disclosure(), PublicationInfo.of(config, schoolYear.label(), settings.asOf()));
@@ -546,11 +516,6 @@ public final class WeeklyJob {
     }
     return "monitor " + versions.getProperty("monitor", "?") + ", Spark " + versions.getProperty("spark", "?")
         + ", Delta " + versions.getProperty("delta", "?");
-  }
-
-  /** Published rows run from the region down to the classes. */
-  private static Column levelOrder() {
-    return array_position(array(Units.LEVELS.stream().map(functions::lit).toArray(Column[]::new)), col(Units.LEVEL));
   }
 
   private List<LandingFile> inspectLanding(ReferenceTables reference) throws IOException {
