@@ -122,15 +122,15 @@ public final class Disclosure {
       table.impliedPercentages().forEach(p -> counts.add(grid.column(PublishedTable.impliedCount(p))));
       for (int r = 0; r < table.rows().size(); r++) {
         for (int c : counts) {
-          double v = value[cell(t, r, c)];
+          double v = value[numbering.cell(t, r, c)];
           if (!Double.isNaN(v) && rule.isSmallCount((long) v)) {
-            hide(cell(t, r, c));
+            hide(numbering.cell(t, r, c));
           }
         }
         for (Map.Entry<String, String> p : table.populations().entrySet()) {
-          double pupils = value[cell(t, r, grid.column(p.getValue()))];
+          double pupils = value[numbering.cell(t, r, grid.column(p.getValue()))];
           if (Double.isNaN(pupils) || rule.isSmallDenominator((long) pupils)) {
-            hide(cell(t, r, grid.column(p.getKey())));
+            hide(numbering.cell(t, r, grid.column(p.getKey())));
           }
         }
       }
@@ -179,10 +179,6 @@ public final class Disclosure {
       return value[c] < value[best];
     }
 
-    private int cell(int t, int row, int column) {
-      return numbering.cell(t, row, column);
-    }
-
     private static List<String[]> text(PublishedTable table) {
       List<String[]> text = new ArrayList<>();
       List<String> implied = table.impliedPercentages();
@@ -208,7 +204,7 @@ public final class Disclosure {
       for (int r = 0; r < grid.text().size(); r++) {
         String[] row = grid.text().get(r);
         for (int c = 0; c < row.length; c++) {
-          value[cell(t, r, c)] = number(row[c]);
+          value[numbering.cell(t, r, c)] = number(row[c]);
         }
       }
     }

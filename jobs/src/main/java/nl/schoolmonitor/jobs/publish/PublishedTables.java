@@ -51,14 +51,24 @@ public final class PublishedTables {
 
   private PublishedTables() {}
 
+  /** The SQL filter on the rows of one publication: a school year at one reference date. */
+  public static String periodFilter(String schoolYear, LocalDate asOf) {
+    return yearFilter(schoolYear) + " AND reference_date = DATE'" + asOf + "'";
+  }
+
+  /** The SQL filter on the rows of a school year (the trend tables keep every week of it). */
+  public static String yearFilter(String schoolYear) {
+    return "school_year = '" + schoolYear + "'";
+  }
+
   /**
    * The tables of the publication of {@code schoolYear} at {@code asOf} that come from gold alone,
    * in publication order (the weekly job adds the files and the quarantine of its own run); every
    * one with a role passes the small-cell rule. {@code gold} reads a gold table by name.
    */
   public static List<PublishedTable> fromGold(Function<String, Dataset<Row>> gold, String schoolYear, LocalDate asOf) {
-    String thisPeriod = "school_year = '" + schoolYear + "' AND reference_date = DATE'" + asOf + "'";
-    String thisYear = "school_year = '" + schoolYear + "'";
+    String thisPeriod = periodFilter(schoolYear, asOf);
+    String thisYear = yearFilter(schoolYear);
     return List.of(
         pyramid(gold.apply(Pyramid.TABLE).where(thisPeriod).orderBy(levelOrder(), col(UNIT), col("window"))),
         flags(gold.apply(FlagCounts.TABLE).where(thisPeriod).orderBy(levelOrder(), col(UNIT))),

@@ -7,11 +7,18 @@ final class Labels {
 
   private Labels() {}
 
-  static final Map<String, String> LEVELS = Map.of(
-      "region", "Regio",
-      "municipality", "Gemeente",
-      "swv", "Samenwerkingsverband",
-      "school", "School");
+  static final Map<String, String> LEVELS = Map.ofEntries(
+      Map.entry("region", "Regio"),
+      Map.entry("municipality", "Gemeente"),
+      Map.entry("swv", "Samenwerkingsverband"),
+      Map.entry("school", "School"),
+      Map.entry("board", "Bestuur"),
+      Map.entry("class", "Klas"),
+      Map.entry("year_group", "Leerjaar"),
+      Map.entry("rmc_region", "RMC-regio"),
+      Map.entry("residence_municipality", "Woongemeente"),
+      Map.entry("municipality_sector", "Gemeente per sector"),
+      Map.entry("region_sector", "Regio per sector"));
 
   static final Map<String, String> WINDOWS = Map.of(
       "school_year_to_date", "Schooljaar tot nu toe",

@@ -34,12 +34,17 @@ final class PublishedCsv {
   private static final String LEVEL = "level";
 
   private final String fileName;
+  private final List<String> header;
   private final List<Map<String, String>> rows;
+  private final Map<String, Integer> linesLeftOut;
   private final Map<String, Map<String, List<Map<String, String>>>> byColumn = new HashMap<>();
 
-  private PublishedCsv(String fileName, List<Map<String, String>> rows) {
+  private PublishedCsv(String fileName, List<String> header, List<Map<String, String>> rows,
+      Map<String, Integer> linesLeftOut) {
     this.fileName = fileName;
+    this.header = header;
     this.rows = rows;
+    this.linesLeftOut = linesLeftOut;
   }
 
   /** The file, or no rows when the publication does not have it (older runs lack the newer files). */
@@ -54,7 +59,7 @@ final class PublishedCsv {
   static PublishedCsv read(Path publicationFolder, String fileName, Set<String> levels) {
     Path file = publicationFolder.resolve(fileName);
     if (!Files.isRegularFile(file)) {
-      return new PublishedCsv(fileName, List.of());
+      return new PublishedCsv(fileName, List.of(), List.of(), Map.of());
     }
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser csv = CSVParser.parse(in, format)) {
@@ -64,6 +69,7 @@ final class PublishedCsv {
       Integer level = levels == null ? null : index.get(LEVEL);
       ColumnValues<String> shared = new ColumnValues<>(header.size());
       List<Map<String, String>> rows = new ArrayList<>();
+      Map<String, Integer> leftOut = new LinkedHashMap<>();
       for (CSVRecord record : csv) {
         if (record.size() != header.size()) {
           throw new IllegalArgumentException(String.format(
@@ -71,6 +77,7 @@ final class PublishedCsv {
               record.size(), header.size(), String.join(",", header)));
         }
         if (level != null && !levels.contains(record.get(level))) {
+          leftOut.merge(record.get(level), 1, Integer::sum);
           continue;
         }
         String[] values = new String[header.size()];
@@ -79,7 +86,7 @@ final class PublishedCsv {
         }
         rows.add(new Line(index, values));
       }
-      return new PublishedCsv(fileName, List.copyOf(rows));
+      return new PublishedCsv(fileName, List.copyOf(header), List.copyOf(rows), Collections.unmodifiableMap(leftOut));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -93,13 +100,21 @@ final class PublishedCsv {
     return rows;
   }
 
+  /** Per level, in order of first appearance, the lines that {@link #read} left out. */
+  Map<String, Integer> linesLeftOut() {
+    return linesLeftOut;
+  }
+
   List<Map<String, String>> where(Predicate<Map<String, String>> condition) {
     return rows.stream().filter(condition).toList();
   }
 
-  /** The rows whose {@code column} is {@code value}, in file order. */
+  /** The rows whose {@code column} is {@code value}, in file order; none when the file is missing. */
   List<Map<String, String>> with(String column, String value) {
-    return byColumn.computeIfAbsent(column, c -> rows.stream().collect(Collectors.groupingBy(r -> String.valueOf(r.get(c)))))
+    if (!header.isEmpty() && !header.contains(column)) {
+      throw new IllegalArgumentException(fileName + " has no column " + column + " (" + String.join(",", header) + ")");
+    }
+    return byColumn.computeIfAbsent(column, c -> rows.stream().collect(Collectors.groupingBy(r -> r.get(c))))
         .getOrDefault(value, List.of());
   }
 

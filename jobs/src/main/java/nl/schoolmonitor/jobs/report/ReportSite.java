@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -55,6 +56,8 @@ public final class ReportSite {
   private final PublishedCsv qualityWeekly;
   private final PublishedCsv qualityCodes;
   private final PublishedCsv qualityFiles;
+  /** Per level without a page, the lines of the unit files read that it has: named in the index. */
+  private final Map<String, Integer> linesWithoutPage = new LinkedHashMap<>();
   private final Template pageTemplate;
   private final Template indexTemplate;
 
@@ -75,6 +78,9 @@ public final class ReportSite {
     qualityWeekly = PublishedCsv.read(publication, "data_quality_weekly.csv");
     qualityCodes = PublishedCsv.read(publication, "data_quality_codes.csv");
     qualityFiles = PublishedCsv.read(publication, "data_quality_files.csv");
+    for (PublishedCsv file : List.of(pyramid, flags, trend, yearOverYear, patterns)) {
+      file.linesLeftOut().forEach((level, lines) -> linesWithoutPage.merge(level, lines, Integer::sum));
+    }
     Mustache.Compiler compiler = Mustache.compiler().withLoader(ReportSite::resourceReader)
         .zeroIsFalse(true).emptyStringIsFalse(true);
     pageTemplate = compiler.compile(resourceReader("page"));
@@ -162,7 +168,20 @@ public final class ReportSite {
       }
     }
     model.put("levels", levels);
+    model.put("linesWithoutPage", linesWithoutPage());
     return model;
+  }
+
+  /** The sentence that says which lines of the files have no page here, or empty when all have. */
+  private String linesWithoutPage() {
+    if (linesWithoutPage.isEmpty()) {
+      return "";
+    }
+    long lines = linesWithoutPage.values().stream().mapToLong(Integer::longValue).sum();
+    String levels = linesWithoutPage.keySet().stream().map(level -> Labels.of(Labels.LEVELS, level))
+        .collect(Collectors.joining(", "));
+    return String.format(Locale.forLanguageTag("nl"), "Niet op deze pagina's, wel in de CSV-bestanden en de Excel-werkmap: "
+        + "%,d regels van de niveaus %s.", lines, levels);
   }
 
   private Map<String, Object> page(Unit unit, List<Unit> units) {

@@ -254,10 +254,10 @@ public final class WeeklyJob {
     progress.stage("flags", "early-warning flags per pupil");
     Dataset<Row> flagCounts = FlagCounts.build(atReference, tables.read(PupilFlags.TABLE), silverEnrolments,
         reference.schools(), reference.municipalities(), config.code(), config.name(), schoolYear.label(), settings.asOf());
-    String thisPeriod = "school_year = '" + schoolYear.label() + "' AND reference_date = DATE'" + settings.asOf() + "'";
+    String thisPeriod = PublishedTables.periodFilter(schoolYear.label(), settings.asOf());
     tables.replaceYear(flagCounts, FlagCounts.TABLE, thisPeriod);
     tables.replaceYear(pyramid, Pyramid.TABLE, thisPeriod);
-    String thisYear = "school_year = '" + schoolYear.label() + "'";
+    String thisYear = PublishedTables.yearFilter(schoolYear.label());
     tables.replaceYear(trend, TrendWeekly.TABLE, thisYear);
     // Earlier school years stay in the trend table: this year's weeks next to last year's.
     tables.replaceYear(TrendYearOverYear.build(tables.read(TrendWeekly.TABLE), schoolYear.label()),

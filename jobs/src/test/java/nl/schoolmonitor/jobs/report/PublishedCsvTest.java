@@ -41,9 +41,11 @@ class PublishedCsvTest {
     assertThat(trend.ofUnit("school", "07AB00")).extracting(r -> r.get("pupils")).containsExactly("300", "301");
     assertThat(trend.ofUnit("region", "07AB00")).isEmpty();
     assertThat(trend.ofUnit("class", "07AB00-1A")).isEmpty();
+    assertThat(trend.linesLeftOut()).containsExactly(Map.entry("class", 2));
     assertThat(quality.rows()).hasSize(3);
     assertThat(quality.with("brin_vestiging", "07AB00")).extracting(r -> r.get("events")).containsExactly("12", "15");
     assertThat(quality.with("brin_vestiging", "09EF00")).isEmpty();
+    assertThat(quality.linesLeftOut()).isEmpty();
     assertThat(PublishedCsv.read(publication, "trend_weekly.csv").rows()).hasSize(5);
   }
 
@@ -62,8 +64,13 @@ class PublishedCsvTest {
   }
 
   @Test
-  void aMissingFileHasNoRowsAndAShortLineIsAClearError() throws IOException {
+  void aMissingFileHasNoRowsAndAShortLineOrAMissingColumnIsAClearError() throws IOException {
     assertThat(PublishedCsv.read(publication, "flags.csv", Set.of("school")).ofUnit("school", "07AB00")).isEmpty();
+
+    write("data_quality_files.csv", "file,rows", "absences.csv,12");
+    assertThatThrownBy(() -> PublishedCsv.read(publication, "data_quality_files.csv").with("brin_vestiging", "null"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("data_quality_files.csv has no column brin_vestiging (file,rows)");
 
     write("patterns.csv", "level,unit_code,dimension", "school,07AB00");
     assertThatThrownBy(() -> PublishedCsv.read(publication, "patterns.csv", Set.of("school")))

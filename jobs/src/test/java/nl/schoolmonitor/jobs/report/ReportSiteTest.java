@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,23 @@ class ReportSiteTest {
         "<tr><td>M@ZL-signaal (vaak of lang ziek gemeld)</td><td>478</td></tr>",
         "<tr><td>Ongeoorloofd afwezig rond een vakantie</td><td>1.873</td></tr>",
         "<h3>Weekdag</h3>", "<tr><td>maandag</td><td>4.733</td><td>5,2</td><td>1,2</td><td>21,9</td></tr>");
+  }
+
+  @Test
+  void theIndexCountsTheLinesOfTheLevelsWithoutAPage() throws IOException {
+    writeSite();
+    assertThat(page("index.html")).doesNotContain("<footer>");
+
+    Files.writeString(publication.resolve("trend_weekly.csv"),
+        "2025-2026,2026-03-09,class,07AB00-1A,Groep 1A,24,1000,10,1.0,0.0,1.0,x\n"
+            + "2025-2026,2026-03-16,class,07AB00-1A,Groep 1A,24,1000,10,1.0,0.0,1.0,x\n"
+            + "2025-2026,2026-03-16,board,41234,Stichting Esch,800,1000,40,4.0,1.0,2.0,9.0\n",
+        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    ReportSite.write(publication);
+
+    assertThat(page("index.html")).contains("<footer><p class=\"legend\">Niet op deze pagina&#39;s, wel in de "
+        + "CSV-bestanden en de Excel-werkmap: 3 regels van de niveaus Klas, Bestuur.</p></footer>");
+    assertThat(page("regio-twente.html")).doesNotContain("Groep 1A", "Stichting Esch");
   }
 
   @Test
